@@ -1,0 +1,146 @@
+"""Built-in destination adapter for Mixpanel's Python SDK (``mixpanel.Mixpanel``).
+
+The plan's ``identity`` option picks Mixpanel's ID management:
+
+- ``simplified`` (default, Simplified ID Merge): events carry ``$device_id`` (the
+  anonymous id) and ``$user_id``; an event holding both merges them. ``distinct_id`` is
+  the user id, else ``$device:<anonymous id>``, the value Mixpanel itself derives from
+  ``$device_id`` alone.
+- ``legacy_alias`` (Original ID Merge / legacy aliasing): ``distinct_id`` is the user id,
+  else the anonymous id, and identifying sends ``$create_alias`` from the anonymous id to
+  the user id before the event is logged.
+
+Mixpanel's default consumer sends synchronously and raises ``MixpanelException`` when
+delivery fails; the adapter logs that failure instead, like the queueing SDKs do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+# --- trackplan: inline below ---
+
+_tp_mixpanel_log = logging.getLogger("trackplan.mixpanel")
+
+
+class _TpMixpanelAdapter:
+    """Maps the trackplan destination protocol onto Mixpanel's events and people API."""
+
+    modules: tuple[str, ...] = ("mixpanel",)
+    page_event: str = "$mp_web_page_view"
+
+    def __init__(self, client: Any, options: Mapping[str, str]) -> None:
+        identity = options.get("identity", "simplified")
+        if identity not in ("simplified", "legacy_alias"):
+            raise ValueError(
+                f"mixpanel identity must be 'simplified' or 'legacy_alias', not {identity!r}"
+            )
+        # Imported here, not at module level: the generated module needs the SDK only
+        # when a Mixpanel client is actually given.
+        from mixpanel import MixpanelException  # type: ignore[import-untyped]  # noqa: PLC0415
+
+        self._delivery_error: type[Exception] = MixpanelException
+        self._client = client
+        self._legacy = identity == "legacy_alias"
+
+    def _distinct_id(self, user_id: str | None, anonymous_id: str | None) -> str:
+        if user_id:
+            return user_id
+        if not anonymous_id:
+            return ""
+        return anonymous_id if self._legacy else "$device:" + anonymous_id
+
+    def _properties(
+        self, properties: Mapping[str, Any], user_id: str | None, anonymous_id: str | None
+    ) -> dict[str, Any]:
+        result = dict(properties)
+        if not self._legacy:
+            if anonymous_id:
+                result["$device_id"] = anonymous_id
+            if user_id:
+                result["$user_id"] = user_id
+        return result
+
+    def _send(self, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except self._delivery_error as error:
+            _tp_mixpanel_log.error("mixpanel: delivery failed: %s", error)
+
+    def log_event(
+        self,
+        event_name: str,
+        event_properties: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
+        """Track the event with the identity properties of the configured ID management."""
+        distinct_id = self._distinct_id(user_id, anonymous_id)
+        properties = self._properties(event_properties, user_id, anonymous_id)
+        self._send(lambda: self._client.track(distinct_id, event_name, properties))
+
+    def identify(self, *, user_id: str, anonymous_id: str | None) -> None:
+        """With ``legacy_alias``, alias the anonymous id to the user id; simplified needs nothing.
+
+        The alias travels as a ``$create_alias`` event through the client's own consumer:
+        ``Mixpanel.alias`` always posts to api.mixpanel.com with a fresh default consumer,
+        ignoring the API host, residency and timeouts the user configured.
+        """
+        if not self._legacy or not anonymous_id or anonymous_id == user_id:
+            return
+        properties = {"alias": user_id}
+        self._send(lambda: self._client.track(anonymous_id, "$create_alias", properties))
+
+    def set_user_properties(
+        self,
+        user_properties: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
+        """Set the properties on the profile of the event's distinct id (people API)."""
+        distinct_id = self._distinct_id(user_id, anonymous_id)
+        properties = dict(user_properties)
+        self._send(lambda: self._client.people_set(distinct_id, properties))
+
+    def log_page(
+        self,
+        page_name: str,
+        event_properties: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
+        """Track Mixpanel's page view event, the page name as ``current_page_title``."""
+        properties = dict(event_properties)
+        properties["current_page_title"] = page_name
+        self.log_event(self.page_event, properties, user_id=user_id, anonymous_id=anonymous_id)
+
+    def revenue(
+        self,
+        amount: float,
+        event_properties: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
+        """Record a charge on the profile (``$transactions``, people API)."""
+        distinct_id = self._distinct_id(user_id, anonymous_id)
+        properties = dict(event_properties)
+        self._send(lambda: self._client.people_track_charge(distinct_id, amount, properties))
+
+    def set_group(
+        self,
+        group_type: str,
+        group_id: str,
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
+        """Put the profile in the group: the group key holds the list of group ids."""
+        distinct_id = self._distinct_id(user_id, anonymous_id)
+        properties = {group_type: [group_id]}
+        self._send(lambda: self._client.people_set(distinct_id, properties))
