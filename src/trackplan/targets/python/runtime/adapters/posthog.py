@@ -65,11 +65,9 @@ class _TpPostHogAdapter:
         user_id: str | None,
         anonymous_id: str | None,
     ) -> None:
-        """Capture ``$set`` with the properties under ``$set`` on the person."""
-        self._client.capture(
-            "$set",
-            distinct_id=user_id or anonymous_id or "",
-            properties={"$set": dict(user_properties)},
+        """Set person properties with ``Posthog.set`` (a ``$set`` event)."""
+        self._client.set(
+            distinct_id=user_id or anonymous_id or "", properties=dict(user_properties)
         )
 
     def log_page(
