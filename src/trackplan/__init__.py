@@ -1,0 +1,1 @@
+"""trackplan: tracking plan as code."""

@@ -1,0 +1,128 @@
+"""The library API: load, check, resolve, render; writing is separate.
+
+    plan file -> YAML tree -> document -> checked catalogue -> IR per source -> text
+
+Nothing here touches the disk except reading the plan; `output.py` writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from trackplan import ir
+from trackplan.check import Catalogue, check
+from trackplan.diagnostics import Diagnostic, Diagnostics, Span, did_you_mean
+from trackplan.plan import yamltree
+from trackplan.plan.decode import Decoder
+from trackplan.plan.document import FEATURES, PlanDoc
+from trackplan.resolve import resolve
+from trackplan.targets import registry
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """One generated file: where it goes and what it holds."""
+
+    source: str
+    path: Path
+    text: str
+
+
+@dataclass(frozen=True)
+class Loaded:
+    doc: PlanDoc | None
+    catalogue: Catalogue | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return self.doc is not None and not any(d.severity.value == "error" for d in self.diagnostics)
+
+
+@dataclass(frozen=True)
+class Generated:
+    files: list[GeneratedFile]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity.value == "error" for d in self.diagnostics)
+
+
+def load_text(text: str, path: str) -> Loaded:
+    """Decode and check plan text; `path` is only used in diagnostics."""
+    diags = Diagnostics()
+    root = yamltree.parse(text, path, diags)
+    doc = Decoder(path, diags).plan(root) if root is not None else None
+    catalogue = check(doc, diags) if doc is not None else None
+    return Loaded(doc, catalogue, diags.sorted())
+
+
+def load(plan: str | Path) -> Loaded:
+    """Read, decode and check the plan file at `plan`."""
+    path = str(plan)
+    try:
+        data = Path(plan).read_bytes()
+    except OSError as exc:
+        problem = exc.strerror or str(exc)
+        return Loaded(None, None, [_error("TP000", f"cannot read the plan: {problem}", path)])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Loaded(
+            None, None, [_error("TP001", f"the plan is not UTF-8 text ({exc.reason})", path)]
+        )
+    return load_text(text, path)
+
+
+def _error(code: str, message: str, path: str, hint: str | None = None) -> Diagnostic:
+    diags = Diagnostics()
+    diags.error(code, message, Span(path, 1, 1), hint=hint)
+    return diags.items[0]
+
+
+def sources(
+    loaded: Loaded, force_features: Iterable[str] = ()
+) -> tuple[ir.Source, ...]:
+    """The IR of every source of a plan that loaded without errors."""
+    if not loaded.ok or loaded.doc is None or loaded.catalogue is None:
+        raise ValueError("the plan has errors; see its diagnostics")
+    return resolve(loaded.doc, loaded.catalogue, force_features)
+
+
+def generate(
+    plan: str | Path,
+    only: Sequence[str] = (),
+    force_features: Sequence[str] = (),
+) -> Generated:
+    """Render the files of every source, or of the sources named in `only`."""
+    loaded = load(plan)
+    diagnostics = list(loaded.diagnostics)
+    for flag in force_features:
+        if flag not in FEATURES:
+            diagnostics.append(
+                _error("TP041", f"unknown feature '{flag}' in --force-features", str(plan),
+                       did_you_mean(flag, FEATURES))
+            )
+    if loaded.doc is not None:
+        known = [s.name for s in loaded.doc.sources]
+        for name in only:
+            if name not in known:
+                diagnostics.append(
+                    _error("TP012", f"--source names undefined source '{name}'", str(plan),
+                           did_you_mean(name, known))
+                )
+    result = Generated([], diagnostics)
+    if not result.ok:
+        return result
+    base = Path(plan).parent
+    files = []
+    for source in sources(loaded, force_features):
+        if only and source.name not in only:
+            continue
+        target = registry.find(source.language, source.platform)
+        assert target is not None  # checked
+        files.append(GeneratedFile(source.name, base / source.output, target.render(source)))
+    return Generated(files, diagnostics)

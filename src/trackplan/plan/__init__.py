@@ -1,0 +1,1 @@
+"""Reading a plan: YAML with positions, then the strict document model."""

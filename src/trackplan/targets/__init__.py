@@ -1,0 +1,1 @@
+"""Targets: one folder per generated language, one registry line each."""

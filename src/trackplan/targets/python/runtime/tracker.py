@@ -1,0 +1,288 @@
+"""The part of every generated Python module that does not vary with the plan.
+
+Everything below the marker line is pasted into generated modules, after their imports;
+it is tested here as a module of its own. Names that are not part of the generated API
+start with `_tp_` / `_Tp` so they can never collide with a name from the plan.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal, NamedTuple
+
+# --- trackplan: inline below ---
+
+Env = Literal["dev", "staging", "prod"]
+
+_tp_log = logging.getLogger("trackplan")
+_tp_isfinite = math.isfinite
+
+
+class Violation(NamedTuple):
+    """One way a tracking call broke the plan, or one destination that failed."""
+
+    event: str
+    """The event's name as written in the plan ("" for the tracker itself)."""
+    path: str
+    """The property path ("Products[0].SKU"), identity argument or destination name."""
+    kind: str
+    """type, required, enum, min, max, regex, unknown, identity or destination."""
+    expected: str
+    received: str
+
+    @property
+    def message(self) -> str:
+        where = f"{self.event}: " if self.event else ""
+        return f"{where}{self.path} must be {self.expected}, got {self.received}"
+
+
+class TrackingPlanViolation(ValueError):
+    """Raised in dev and staging (strict) with every violation of one call."""
+
+    def __init__(self, violations: Sequence[Violation]) -> None:
+        self.violations: tuple[Violation, ...] = tuple(violations)
+        super().__init__("; ".join(v.message for v in self.violations))
+
+
+def _tp_show(value: object) -> str:
+    """What came, for a violation: short, and never the repr of a large object."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
+    return f"a {type(value).__name__}"
+
+
+def _tp_bad(
+    v: list[Violation], event: str, path: str, expected: str, value: object
+) -> None:
+    """A value of the wrong type, or a required value that is missing."""
+    kind = "required" if value is None else "type"
+    v.append(Violation(event, path, kind, expected, _tp_show(value)))
+
+
+def _tp_fail(
+    v: list[Violation], event: str, path: str, kind: str, expected: str, value: object
+) -> None:
+    v.append(Violation(event, path, kind, expected, _tp_show(value)))
+
+
+def _tp_unknown(v: list[Violation], event: str, path: str, key: object) -> None:
+    v.append(
+        Violation(
+            event, f"{path}.{key}", "unknown", "a sub-property of the plan", "a value"
+        )
+    )
+
+
+def _tp_is_int(x: object) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _tp_is_number(x: object) -> bool:
+    if isinstance(x, float):
+        return _tp_isfinite(x)
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+_TP_METHODS = (
+    "identify",
+    "set_user_properties",
+    "set_group",
+    "log_event",
+    "log_page",
+    "revenue",
+    "unidentify",
+)
+_TP_ENVS = ("dev", "staging", "prod")
+_TP_NO_ID = Violation(
+    "", "anonymous_id_ or user_id_", "identity", "at least one id", "neither"
+)
+
+
+class _TpCore:
+    """Destinations, modes and reporting shared by every generated tracker."""
+
+    def __init__(
+        self,
+        env: Env,
+        destinations: Mapping[str, object],
+        system_properties: Mapping[str, object] | None,
+        strict: bool,
+        noop: bool,
+        on_violation: Callable[[Violation], None] | None,
+        plan_destinations: Sequence[tuple[str, str, Mapping[str, str]]],
+        adapters: Mapping[str, Any],
+    ) -> None:
+        if env not in _TP_ENVS:
+            raise ValueError(f"env must be one of {', '.join(_TP_ENVS)}, got {env!r}")
+        self._tp_prod = env == "prod"
+        self._tp_strict = strict and not self._tp_prod
+        self._tp_noop = noop and not self._tp_prod
+        self._tp_on_violation = on_violation
+        if noop and self._tp_prod:
+            _tp_log.warning("trackplan: noop=True is ignored in prod; events are sent")
+        problems: list[Violation] = []
+        self._tp_system: dict[str, object] = dict(system_properties or {})
+        self._tp_check_system(problems, system_properties)
+        objects: list[tuple[str, object]] = []
+        for name, kind, options in plan_destinations:
+            if name not in destinations:
+                problems.append(
+                    Violation(
+                        "", name, "destination", "a destination object", "nothing"
+                    )
+                )
+                continue
+            obj = destinations[name]
+            adapter = adapters.get(kind)
+            if adapter is not None and type(obj).__module__.startswith(adapter.modules):
+                obj = adapter(obj, options)
+            objects.append((name, obj))
+        known = {name for name, _, _ in plan_destinations}
+        for name in destinations:
+            if name not in known:
+                problems.append(
+                    Violation(
+                        "",
+                        name,
+                        "destination",
+                        "a destination of this source",
+                        "unknown",
+                    )
+                )
+        if problems:
+            self._tp_judge(problems)
+        self._tp_methods: dict[str, tuple[tuple[str, Callable[..., Any]], ...]] = {
+            method: tuple(
+                (name, getattr(obj, method))
+                for name, obj in objects
+                if callable(getattr(obj, method, None))
+            )
+            for method in (*_TP_METHODS, "check_identity")
+        }
+        for name, obj in objects:
+            make = getattr(obj, "make", None)
+            if callable(make):
+                try:
+                    make(env)
+                except Exception as exc:  # noqa: BLE001
+                    self._tp_failed("", name, exc)
+
+    def _tp_check_system(
+        self, problems: list[Violation], system_properties: Mapping[str, object] | None
+    ) -> None:
+        """Overridden by generated trackers whose plan has system properties."""
+
+    def _tp_ids(
+        self,
+        v: list[Violation],
+        event: str,
+        anonymous_id: object,
+        user_id: object,
+        both: bool,
+    ) -> tuple[str | None, str | None]:
+        """Check server ids; return the usable ones (None for a missing or bad one)."""
+        aid = anonymous_id if isinstance(anonymous_id, str) and anonymous_id else None
+        uid = user_id if isinstance(user_id, str) and user_id else None
+        for value, good, path in (
+            (anonymous_id, aid, "anonymous_id_"),
+            (user_id, uid, "user_id_"),
+        ):
+            if good is None and (value is not None or both):
+                v.append(
+                    Violation(
+                        event, path, "identity", "a non-empty string", _tp_show(value)
+                    )
+                )
+        if aid is None and uid is None and not both:
+            v.append(_TP_NO_ID._replace(event=event))
+        for name, check in self._tp_methods["check_identity"]:
+            try:
+                for problem in check(user_id=uid, anonymous_id=aid):
+                    v.append(
+                        Violation(event, name, "identity", problem, "ids it refuses")
+                    )
+            except Exception as exc:  # noqa: BLE001
+                self._tp_failed(event, name, exc)
+        return aid, uid
+
+    def _tp_legacy_id(
+        self, v: list[Violation], event: str, user_id: object
+    ) -> str | None:
+        """Check the user id of the legacy server API."""
+        if isinstance(user_id, str) and user_id:
+            return user_id
+        v.append(
+            Violation(
+                event, "user_id_", "identity", "a non-empty string", _tp_show(user_id)
+            )
+        )
+        return None
+
+    def _tp_judge(self, v: list[Violation]) -> None:
+        """Strict: raise every violation at once. Otherwise report each one."""
+        if self._tp_strict:
+            raise TrackingPlanViolation(v)
+        for violation in v:
+            self._tp_report(violation)
+
+    def _tp_report(self, violation: Violation) -> None:
+        handler = self._tp_on_violation
+        try:
+            if handler is not None:
+                handler(violation)
+            elif self._tp_prod:
+                _tp_log.error("trackplan: %s", violation.message)
+            else:
+                _tp_log.warning("trackplan: %s", violation.message)
+        except Exception:
+            if not self._tp_prod:
+                raise
+            _tp_log.exception("trackplan: on_violation raised")
+
+    def _tp_failed(self, event: str, destination: str, exc: Exception) -> None:
+        """A destination raised: re-raise outside prod, report in prod."""
+        if not self._tp_prod:
+            raise exc
+        received = f"{type(exc).__name__}: {exc}"
+        self._tp_report(
+            Violation(event, destination, "destination", "no exception", received)
+        )
+
+    def _tp_internal(self, event: str, exc: Exception) -> None:
+        """Anything unexpected inside a tracking call: never raised in prod."""
+        if not self._tp_prod:
+            raise exc
+        received = f"{type(exc).__name__}: {exc}"
+        self._tp_report(Violation(event, "", "internal", "no exception", received))
+
+    def _tp_call(
+        self,
+        event: str,
+        method: str,
+        head: tuple[Any, ...],
+        props: dict[str, Any] | None,
+        uid: str | None,
+        aid: str | None,
+    ) -> None:
+        """Call one protocol method on every destination that has it.
+
+        Each destination gets its own copy of the properties, so one that changes them
+        cannot change what the others receive.
+        """
+        for name, fn in self._tp_methods[method]:
+            try:
+                if props is None:
+                    fn(*head, user_id=uid, anonymous_id=aid)
+                else:
+                    fn(*head, dict(props), user_id=uid, anonymous_id=aid)
+            except Exception as exc:  # noqa: BLE001
+                self._tp_failed(event, name, exc)
+
+    def _tp_identify(self, event: str, uid: str | None, aid: str | None) -> None:
+        # identify needs a user id; without one (a violation, already reported) it is skipped
+        if uid is not None:
+            self._tp_call(event, "identify", (), None, uid, aid)

@@ -1,0 +1,83 @@
+"""Python annotations and type declarations for plan types."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from trackplan import ir
+from trackplan.targets.python import literals, naming
+from trackplan.targets.python.emit import bracket
+
+
+def is_named(t: ir.Type) -> bool:
+    """Enums and objects get a declared type; everything else is written inline."""
+    if isinstance(t, ir.ObjectType):
+        return True
+    enum = getattr(t, "enum", None)
+    return enum is not None and not isinstance(t, ir.FloatType)
+
+
+def name_of(t: ir.Type) -> str:
+    return naming.origin_type_name(t.origin)
+
+
+def annotation(t: ir.Type) -> str:
+    """The annotation of a parameter or field of type `t`."""
+    if is_named(t):
+        return name_of(t)
+    if isinstance(t, ir.StringType):
+        return "str"
+    if isinstance(t, ir.IntType):
+        return "int"
+    if isinstance(t, ir.FloatType):
+        return "float"
+    if isinstance(t, ir.BoolType):
+        return "bool"
+    if isinstance(t, ir.ListType):
+        return f"Sequence[{annotation(t.items)}]"
+    return "object"
+
+
+def walk(t: ir.Type) -> Iterator[ir.Type]:
+    """`t` and every type inside it, inner types first."""
+    if isinstance(t, ir.ListType):
+        yield from walk(t.items)
+    elif isinstance(t, ir.ObjectType):
+        for f in t.fields:
+            yield from walk(f.type)
+    yield t
+
+
+def declaration(t: ir.Type) -> list[str]:
+    """The module-level declaration of a named type."""
+    name = name_of(t)
+    if isinstance(t, ir.ObjectType):
+        return _typed_dict(name, t)
+    values = [literals.value(v) for v in getattr(t, "enum", ())]
+    return bracket(f"{name} = Literal[", values, "", "", close="]")
+
+
+def _typed_dict(name: str, t: ir.ObjectType) -> list[str]:
+    required = [f for f in t.fields if f.required]
+    optional = [f for f in t.fields if not f.required]
+    if not required or not optional:
+        total = "" if optional == [] else ", total=False"
+        return _functional(name, t.fields, total)
+    lines = _functional(f"_{name}Required", tuple(required), "")
+    lines += _functional(f"_{name}Optional", tuple(optional), ", total=False")
+    lines += ["", "", f"class {name}(_{name}Required, _{name}Optional):", "    pass"]
+    return lines
+
+
+def _functional(name: str, fields: tuple[ir.Field, ...], total: str) -> list[str]:
+    entries = [f"{literals.string(f.name)}: {annotation(f.type)}" for f in fields]
+    one = f"{name} = TypedDict({literals.string(name)}, {{{', '.join(entries)}}}{total})"
+    if len(one) <= 88:
+        return [one]
+    return [
+        f"{name} = TypedDict(",
+        f"    {literals.string(name)},",
+        *bracket("{", entries, ",", "    ", close="}"),
+        *([f"    {total.removeprefix(', ')},"] if total else []),
+        ")",
+    ]
