@@ -17,8 +17,8 @@ USER = "user-42aa"
 
 
 def make_client(capture: CaptureServer, **config: Any) -> Amplitude:
-    # A flush interval longer than any test's calls keeps each test's events in one batch,
-    # in call order; the consumer thread still ends soon after.
+    # A flush interval longer than any test's calls keeps each test's events in one
+    # batch, in call order; the consumer thread still ends soon after.
     return Amplitude(
         "test-api-key",
         Config(
@@ -77,7 +77,11 @@ def test_anonymous_event(
 ) -> None:
     adapter.log_event("Product Viewed", {"SKU": "A-1"}, user_id=None, anonymous_id=ANON)
     assert sent(capture, client) == [
-        {"event_type": "Product Viewed", "device_id": ANON, "event_properties": {"SKU": "A-1"}}
+        {
+            "event_type": "Product Viewed",
+            "device_id": ANON,
+            "event_properties": {"SKU": "A-1"},
+        }
     ]
 
 
@@ -86,21 +90,32 @@ def test_identified_event(
 ) -> None:
     adapter.log_event("Product Viewed", {"SKU": "A-1"}, user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
-        {"event_type": "Product Viewed", "user_id": USER, "event_properties": {"SKU": "A-1"}}
+        {
+            "event_type": "Product Viewed",
+            "user_id": USER,
+            "event_properties": {"SKU": "A-1"},
+        }
     ]
 
 
-def test_both_ids(capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter) -> None:
+def test_both_ids(
+    capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter
+) -> None:
     adapter.log_event("Product Viewed", {}, user_id=USER, anonymous_id=ANON)
     assert sent(capture, client) == [
-        {"event_type": "Product Viewed", "user_id": USER, "device_id": ANON, "event_properties": {}}
+        {
+            "event_type": "Product Viewed",
+            "user_id": USER,
+            "device_id": ANON,
+            "event_properties": {},
+        }
     ]
 
 
 def test_identify_event(
     capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter
 ) -> None:
-    # Amplitude links device_id and user_id from any event carrying both: no identify call.
+    # Amplitude links device_id and user_id from any event carrying both: no identify.
     assert not hasattr(adapter, "identify")
     adapter.log_event("Signed Up", {"Plan": "pro"}, user_id=USER, anonymous_id=ANON)
     assert sent(capture, client) == [
@@ -129,7 +144,9 @@ def test_user_properties(
     ]
 
 
-def test_page(capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter) -> None:
+def test_page(
+    capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter
+) -> None:
     adapter.log_page("Pricing", {"Referrer": "ad"}, user_id=None, anonymous_id=ANON)
     assert sent(capture, client) == [
         {
@@ -140,7 +157,9 @@ def test_page(capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAd
     ]
 
 
-def test_revenue(capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter) -> None:
+def test_revenue(
+    capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter
+) -> None:
     properties = {"Order ID": "o-1"}
     adapter.revenue(19, properties, user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
@@ -153,7 +172,9 @@ def test_revenue(capture: CaptureServer, client: Amplitude, adapter: _TpAmplitud
     assert properties == {"Order ID": "o-1"}
 
 
-def test_group(capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter) -> None:
+def test_group(
+    capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter
+) -> None:
     adapter.set_group("Company", "acme", user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
         {
@@ -180,12 +201,18 @@ def test_check_identity_reports_short_ids(capture: CaptureServer) -> None:
     configured.log_event("Product Viewed", {}, user_id="user-0001", anonymous_id=None)
     flush(configured_client)
     assert capture.requests[-1].body["options"] == {"min_id_length": 8}
+    default._client.shutdown()
+    configured_client.shutdown()
 
 
-def test_journey(capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter) -> None:
+def test_journey(
+    capture: CaptureServer, client: Amplitude, adapter: _TpAmplitudeAdapter
+) -> None:
     adapter.log_page("Home", {}, user_id=None, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "A-1"}, user_id=None, anonymous_id=ANON)
-    adapter.set_user_properties({"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON)
+    adapter.set_user_properties(
+        {"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON
+    )
     adapter.log_event("Signed Up", {}, user_id=USER, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "B-2"}, user_id=USER, anonymous_id=None)
     events = sent(capture, client)
@@ -197,8 +224,12 @@ def test_journey(capture: CaptureServer, client: Amplitude, adapter: _TpAmplitud
         ("Signed Up", USER, ANON),
         ("Product Viewed", USER, None),
     ]
-    # What links the anonymous history to the user: events carrying both device_id and user_id.
-    links = [e["event_type"] for e in events if e.get("device_id") == ANON and e.get("user_id")]
+    # What links the anonymous history to the user: events with device_id and user_id.
+    links = [
+        e["event_type"]
+        for e in events
+        if e.get("device_id") == ANON and e.get("user_id")
+    ]
     assert links == ["$identify", "Signed Up"]
 
 

@@ -51,9 +51,13 @@ def sent(capture: CaptureServer) -> list[dict[str, Any]]:
         for record in data if isinstance(data, list) else [data]:
             if request.path == "/track":
                 properties = {
-                    k: v for k, v in record["properties"].items() if k not in SDK_PROPERTIES
+                    k: v
+                    for k, v in record["properties"].items()
+                    if k not in SDK_PROPERTIES
                 }
-                records.append({"endpoint": "/track", "event": record["event"], **properties})
+                records.append(
+                    {"endpoint": "/track", "event": record["event"], **properties}
+                )
             else:
                 assert record["$token"] == "test-token"
                 rest = {k: v for k, v in record.items() if k not in {"$token", "$time"}}
@@ -110,7 +114,7 @@ def test_both_ids(capture: CaptureServer, adapter: _TpMixpanelAdapter) -> None:
 
 
 def test_identify_event(capture: CaptureServer, adapter: _TpMixpanelAdapter) -> None:
-    # Simplified ID Merge: the logged event carrying both ids is the merge; identify sends nothing.
+    # Simplified ID Merge: the event with both ids is the merge; identify sends nothing.
     adapter.identify(user_id=USER, anonymous_id=ANON)
     adapter.log_event("Signed Up", {"Plan": "pro"}, user_id=USER, anonymous_id=ANON)
     assert sent(capture) == [
@@ -131,7 +135,12 @@ def test_legacy_alias(capture: CaptureServer, legacy: _TpMixpanelAdapter) -> Non
     legacy.log_event("Signed Up", {}, user_id=USER, anonymous_id=ANON)
     assert sent(capture) == [
         {"endpoint": "/track", "event": "Product Viewed", "distinct_id": ANON},
-        {"endpoint": "/track", "event": "$create_alias", "distinct_id": ANON, "alias": USER},
+        {
+            "endpoint": "/track",
+            "event": "$create_alias",
+            "distinct_id": ANON,
+            "alias": USER,
+        },
         {"endpoint": "/track", "event": "Signed Up", "distinct_id": USER},
     ]
 
@@ -187,7 +196,9 @@ def test_journey(capture: CaptureServer, adapter: _TpMixpanelAdapter) -> None:
     adapter.log_page("Home", {}, user_id=None, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "A-1"}, user_id=None, anonymous_id=ANON)
     adapter.identify(user_id=USER, anonymous_id=ANON)
-    adapter.set_user_properties({"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON)
+    adapter.set_user_properties(
+        {"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON
+    )
     adapter.log_event("Signed Up", {}, user_id=USER, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "B-2"}, user_id=USER, anonymous_id=None)
     records = sent(capture)
@@ -209,7 +220,9 @@ def test_journey(capture: CaptureServer, adapter: _TpMixpanelAdapter) -> None:
     ]
     # What links the anonymous history to the user: the first event holding both
     # $device_id and $user_id (Simplified ID Merge).
-    links = [r for r in records if r.get("$device_id") == ANON and r.get("$user_id") == USER]
+    links = [
+        r for r in records if r.get("$device_id") == ANON and r.get("$user_id") == USER
+    ]
     assert [r["event"] for r in links] == ["Signed Up"]
 
 
@@ -237,7 +250,9 @@ def test_delivery_failure_never_raises(
         adapter.revenue(1.0, {}, user_id=USER, anonymous_id=None)
     assert time.monotonic() - started < 5
     assert len(capture.requests) == 3
-    assert [r.getMessage().startswith("mixpanel: delivery failed") for r in caplog.records] == [
+    assert [
+        r.getMessage().startswith("mixpanel: delivery failed") for r in caplog.records
+    ] == [
         True,
         True,
         True,

@@ -30,7 +30,13 @@ SDK_PROPERTIES = {
 
 @pytest.fixture
 def client(capture: CaptureServer) -> Iterator[Posthog]:
-    sdk = Posthog("phc_test_key", host=capture.url, flush_interval=0.05, max_retries=1, timeout=0.5)
+    sdk = Posthog(
+        "phc_test_key",
+        host=capture.url,
+        flush_interval=0.05,
+        max_retries=1,
+        timeout=0.5,
+    )
     yield sdk
     sdk.shutdown()
 
@@ -41,7 +47,7 @@ def adapter(client: Posthog) -> _TpPostHogAdapter:
 
 
 def sent(capture: CaptureServer, client: Posthog) -> list[dict[str, Any]]:
-    """Flush the client; return every message sent, reduced to the fields that matter."""
+    """Flush the client; return every message sent, reduced to what matters."""
     client.flush()
     messages: list[dict[str, Any]] = []
     for request in capture.requests:
@@ -52,7 +58,9 @@ def sent(capture: CaptureServer, client: Posthog) -> list[dict[str, Any]]:
     reduced = []
     for message in messages:
         properties = {
-            k: v for k, v in message.get("properties", {}).items() if k not in SDK_PROPERTIES
+            k: v
+            for k, v in message.get("properties", {}).items()
+            if k not in SDK_PROPERTIES
         }
         extra = {k: message[k] for k in ("$set",) if k in message}
         reduced.append(
@@ -98,7 +106,9 @@ def test_identified_event(
     ]
 
 
-def test_both_ids(capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter) -> None:
+def test_both_ids(
+    capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter
+) -> None:
     adapter.log_event("Product Viewed", {}, user_id=USER, anonymous_id=ANON)
     assert sent(capture, client) == [
         {"event": "Product Viewed", "distinct_id": USER, "properties": {}}
@@ -111,7 +121,11 @@ def test_identify_event(
     adapter.identify(user_id=USER, anonymous_id=ANON)
     adapter.log_event("Signed Up", {"Plan": "pro"}, user_id=USER, anonymous_id=ANON)
     assert sent(capture, client) == [
-        {"event": "$identify", "distinct_id": USER, "properties": {"$anon_distinct_id": ANON}},
+        {
+            "event": "$identify",
+            "distinct_id": USER,
+            "properties": {"$anon_distinct_id": ANON},
+        },
         {"event": "Signed Up", "distinct_id": USER, "properties": {"Plan": "pro"}},
     ]
 
@@ -132,18 +146,26 @@ def test_user_properties(
     ]
 
 
-def test_page(capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter) -> None:
+def test_page(
+    capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter
+) -> None:
     adapter.log_page("Pricing", {"Referrer": "ad"}, user_id=None, anonymous_id=ANON)
     assert sent(capture, client) == [
         {
             "event": "$pageview",
             "distinct_id": ANON,
-            "properties": {"Referrer": "ad", "title": "Pricing", "$process_person_profile": False},
+            "properties": {
+                "Referrer": "ad",
+                "title": "Pricing",
+                "$process_person_profile": False,
+            },
         }
     ]
 
 
-def test_revenue(capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter) -> None:
+def test_revenue(
+    capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter
+) -> None:
     properties = {"Order ID": "o-1"}
     adapter.revenue(19.5, properties, user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
@@ -156,27 +178,41 @@ def test_revenue(capture: CaptureServer, client: Posthog, adapter: _TpPostHogAda
     assert properties == {"Order ID": "o-1"}
 
 
-def test_group(capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter) -> None:
+def test_group(
+    capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter
+) -> None:
     adapter.set_group("company", "acme", user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
         {
             "event": "$groupidentify",
             "distinct_id": USER,
-            "properties": {"$group_type": "company", "$group_key": "acme", "$group_set": {}},
+            "properties": {
+                "$group_type": "company",
+                "$group_key": "acme",
+                "$group_set": {},
+            },
         }
     ]
 
 
-def test_journey(capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter) -> None:
+def test_journey(
+    capture: CaptureServer, client: Posthog, adapter: _TpPostHogAdapter
+) -> None:
     adapter.log_page("Home", {}, user_id=None, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "A-1"}, user_id=None, anonymous_id=ANON)
     adapter.identify(user_id=USER, anonymous_id=ANON)
-    adapter.set_user_properties({"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON)
+    adapter.set_user_properties(
+        {"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON
+    )
     adapter.log_event("Signed Up", {}, user_id=USER, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "B-2"}, user_id=USER, anonymous_id=None)
     messages = sent(capture, client)
     ids = [
-        (m["event"], m["distinct_id"], m["properties"].get("$process_person_profile", True))
+        (
+            m["event"],
+            m["distinct_id"],
+            m["properties"].get("$process_person_profile", True),
+        )
         for m in messages
     ]
     assert ids == [

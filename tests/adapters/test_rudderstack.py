@@ -35,14 +35,23 @@ def adapter(client: Client) -> _TpRudderStackAdapter:
 
 
 def sent(capture: CaptureServer, client: Client) -> list[dict[str, Any]]:
-    """Flush the client; return every message sent, reduced to the fields that matter."""
+    """Flush the client; return every message sent, reduced to what matters."""
     client.flush()
     messages: list[dict[str, Any]] = []
     for request in capture.requests:
         assert request.method == "POST"
         assert request.path == "/v1/batch"
         messages.extend(request.body["batch"])
-    keys = ("type", "event", "name", "userId", "anonymousId", "properties", "traits", "groupId")
+    keys = (
+        "type",
+        "event",
+        "name",
+        "userId",
+        "anonymousId",
+        "properties",
+        "traits",
+        "groupId",
+    )
     reduced = [{k: m[k] for k in keys if k in m} for m in messages]
     # RudderStack's SDK sends identify traits in context.traits, not at the top level.
     for message, full in zip(reduced, messages, strict=True):
@@ -85,7 +94,9 @@ def test_identified_event(
     ]
 
 
-def test_both_ids(capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter) -> None:
+def test_both_ids(
+    capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter
+) -> None:
     adapter.log_event("Product Viewed", {}, user_id=USER, anonymous_id=ANON)
     assert sent(capture, client) == [
         {
@@ -131,7 +142,9 @@ def test_user_properties(
     ]
 
 
-def test_page(capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter) -> None:
+def test_page(
+    capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter
+) -> None:
     adapter.log_page("Pricing", {"Referrer": "ad"}, user_id=None, anonymous_id=ANON)
     assert sent(capture, client) == [
         {
@@ -144,7 +157,9 @@ def test_page(capture: CaptureServer, client: Client, adapter: _TpRudderStackAda
     ]
 
 
-def test_revenue(capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter) -> None:
+def test_revenue(
+    capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter
+) -> None:
     properties = {"Order ID": "o-1"}
     adapter.revenue(19.5, properties, user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
@@ -159,7 +174,9 @@ def test_revenue(capture: CaptureServer, client: Client, adapter: _TpRudderStack
     assert properties == {"Order ID": "o-1"}
 
 
-def test_group(capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter) -> None:
+def test_group(
+    capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter
+) -> None:
     adapter.set_group("Company", "acme", user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
         {
@@ -172,16 +189,21 @@ def test_group(capture: CaptureServer, client: Client, adapter: _TpRudderStackAd
     ]
 
 
-def test_journey(capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter) -> None:
+def test_journey(
+    capture: CaptureServer, client: Client, adapter: _TpRudderStackAdapter
+) -> None:
     adapter.log_page("Home", {}, user_id=None, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "A-1"}, user_id=None, anonymous_id=ANON)
     adapter.identify(user_id=USER, anonymous_id=ANON)
-    adapter.set_user_properties({"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON)
+    adapter.set_user_properties(
+        {"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON
+    )
     adapter.log_event("Signed Up", {}, user_id=USER, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "B-2"}, user_id=USER, anonymous_id=None)
     messages = sent(capture, client)
     ids = [
-        (m["type"], m.get("event", m.get("name")), m["userId"], m["anonymousId"]) for m in messages
+        (m["type"], m.get("event", m.get("name")), m["userId"], m["anonymousId"])
+        for m in messages
     ]
     assert ids == [
         ("page", "Home", None, ANON),
@@ -192,7 +214,9 @@ def test_journey(capture: CaptureServer, client: Client, adapter: _TpRudderStack
         ("track", "Product Viewed", USER, None),
     ]
     # What links the anonymous history to the user: an identify call carrying both ids.
-    links = [m for m in messages if m["type"] == "identify" and m["anonymousId"] == ANON]
+    links = [
+        m for m in messages if m["type"] == "identify" and m["anonymousId"] == ANON
+    ]
     assert links
     assert all(m["userId"] == USER for m in links)
 

@@ -36,14 +36,23 @@ def adapter(client: Client) -> _TpSegmentAdapter:
 
 
 def sent(capture: CaptureServer, client: Client) -> list[dict[str, Any]]:
-    """Flush the client; return every message sent, reduced to the fields that matter."""
+    """Flush the client; return every message sent, reduced to what matters."""
     client.flush()
     messages: list[dict[str, Any]] = []
     for request in capture.requests:
         assert request.method == "POST"
         assert request.path == "/v1/batch"
         messages.extend(request.body["batch"])
-    keys = ("type", "event", "name", "userId", "anonymousId", "properties", "traits", "groupId")
+    keys = (
+        "type",
+        "event",
+        "name",
+        "userId",
+        "anonymousId",
+        "properties",
+        "traits",
+        "groupId",
+    )
     return [{k: m[k] for k in keys if k in m} for m in messages]
 
 
@@ -81,7 +90,9 @@ def test_identified_event(
     ]
 
 
-def test_both_ids(capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter) -> None:
+def test_both_ids(
+    capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter
+) -> None:
     adapter.log_event("Product Viewed", {}, user_id=USER, anonymous_id=ANON)
     assert sent(capture, client) == [
         {
@@ -94,7 +105,9 @@ def test_both_ids(capture: CaptureServer, client: Client, adapter: _TpSegmentAda
     ]
 
 
-def test_identify_event(capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter) -> None:
+def test_identify_event(
+    capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter
+) -> None:
     adapter.identify(user_id=USER, anonymous_id=ANON)
     adapter.log_event("Signed Up", {"Plan": "pro"}, user_id=USER, anonymous_id=ANON)
     assert sent(capture, client) == [
@@ -125,7 +138,9 @@ def test_user_properties(
     ]
 
 
-def test_page(capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter) -> None:
+def test_page(
+    capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter
+) -> None:
     adapter.log_page("Pricing", {"Referrer": "ad"}, user_id=None, anonymous_id=ANON)
     assert sent(capture, client) == [
         {
@@ -138,7 +153,9 @@ def test_page(capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter
     ]
 
 
-def test_revenue(capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter) -> None:
+def test_revenue(
+    capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter
+) -> None:
     properties = {"Order ID": "o-1"}
     adapter.revenue(19.5, properties, user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
@@ -153,7 +170,9 @@ def test_revenue(capture: CaptureServer, client: Client, adapter: _TpSegmentAdap
     assert properties == {"Order ID": "o-1"}
 
 
-def test_group(capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter) -> None:
+def test_group(
+    capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter
+) -> None:
     adapter.set_group("Company", "acme", user_id=USER, anonymous_id=None)
     assert sent(capture, client) == [
         {
@@ -166,16 +185,21 @@ def test_group(capture: CaptureServer, client: Client, adapter: _TpSegmentAdapte
     ]
 
 
-def test_journey(capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter) -> None:
+def test_journey(
+    capture: CaptureServer, client: Client, adapter: _TpSegmentAdapter
+) -> None:
     adapter.log_page("Home", {}, user_id=None, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "A-1"}, user_id=None, anonymous_id=ANON)
     adapter.identify(user_id=USER, anonymous_id=ANON)
-    adapter.set_user_properties({"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON)
+    adapter.set_user_properties(
+        {"Email": "a@example.com"}, user_id=USER, anonymous_id=ANON
+    )
     adapter.log_event("Signed Up", {}, user_id=USER, anonymous_id=ANON)
     adapter.log_event("Product Viewed", {"SKU": "B-2"}, user_id=USER, anonymous_id=None)
     messages = sent(capture, client)
     ids = [
-        (m["type"], m.get("event", m.get("name")), m["userId"], m["anonymousId"]) for m in messages
+        (m["type"], m.get("event", m.get("name")), m["userId"], m["anonymousId"])
+        for m in messages
     ]
     assert ids == [
         ("page", "Home", None, ANON),
@@ -186,7 +210,9 @@ def test_journey(capture: CaptureServer, client: Client, adapter: _TpSegmentAdap
         ("track", "Product Viewed", USER, None),
     ]
     # What links the anonymous history to the user: an identify call carrying both ids.
-    links = [m for m in messages if m["type"] == "identify" and m["anonymousId"] == ANON]
+    links = [
+        m for m in messages if m["type"] == "identify" and m["anonymousId"] == ANON
+    ]
     assert links
     assert all(m["userId"] == USER for m in links)
 

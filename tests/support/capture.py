@@ -25,7 +25,12 @@ Mode = Literal["ok", "error", "hang"]
 # Accepted by every SDK under test: Mixpanel reads "status", Amplitude "code".
 _OK_BODY = json.dumps({"status": 1, "code": 200}).encode()
 _ERROR_BODY = json.dumps(
-    {"status": 0, "code": 500, "error": "capture server error", "message": "capture server error"}
+    {
+        "status": 0,
+        "code": 500,
+        "error": "capture server error",
+        "message": "capture server error",
+    }
 ).encode()
 
 
@@ -41,7 +46,7 @@ class CapturedRequest:
 
 
 def decode_body(raw: bytes, headers: dict[str, str]) -> Any:
-    """Decode a request body: gunzip, then JSON, then form fields (``data`` as JSON/base64)."""
+    """Decode a body: gunzip, then JSON, or form fields (``data`` as JSON or base64)."""
     if headers.get("content-encoding", "").lower() == "gzip" or raw[:2] == b"\x1f\x8b":
         raw = gzip.decompress(raw)
     text = raw.decode("utf-8")
@@ -49,7 +54,9 @@ def decode_body(raw: bytes, headers: dict[str, str]) -> Any:
         return None
     content_type = headers.get("content-type", "")
     if "application/x-www-form-urlencoded" in content_type:
-        form: dict[str, Any] = {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
+        form: dict[str, Any] = {
+            k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()
+        }
         if "data" in form:
             form["data"] = _decode_data_field(form["data"])
         return form
@@ -71,7 +78,7 @@ def _decode_data_field(value: str) -> Any:
 
 
 class CaptureServer:
-    """Threaded capture server; use as a context manager or call ``start`` and ``close``."""
+    """Threaded capture server: a context manager, or call ``start`` and ``close``."""
 
     def __init__(self, hang_seconds: float = 2.0) -> None:
         self.mode: Mode = "ok"
@@ -124,7 +131,7 @@ class CaptureServer:
     def wait_for(
         self, predicate: Callable[[list[CapturedRequest]], bool], timeout: float = 5.0
     ) -> list[CapturedRequest]:
-        """Wait until ``predicate(requests)`` holds; return the requests (fail on timeout)."""
+        """Wait until ``predicate(requests)`` holds and return the requests."""
         deadline = time.monotonic() + timeout
         with self._lock:
             while not predicate(self._requests):

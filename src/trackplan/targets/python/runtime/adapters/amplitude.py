@@ -15,7 +15,7 @@ from typing import Any
 
 
 class _TpAmplitudeAdapter:
-    """Maps the trackplan destination protocol onto Amplitude's track, identify and revenue."""
+    """Maps the trackplan protocol onto Amplitude's track, identify and revenue."""
 
     modules: tuple[str, ...] = ("amplitude.client",)
     page_event: str = "[Amplitude] Page Viewed"
@@ -33,8 +33,10 @@ class _TpAmplitudeAdapter:
     def _options(self, user_id: str | None, anonymous_id: str | None) -> Any:
         return self._sdk.EventOptions(user_id=user_id, device_id=anonymous_id)
 
-    def check_identity(self, *, user_id: str | None, anonymous_id: str | None) -> list[str]:
-        """Report ids shorter than the client's ``min_id_length``: Amplitude would drop them."""
+    def check_identity(
+        self, *, user_id: str | None, anonymous_id: str | None
+    ) -> list[str]:
+        """Report ids shorter than ``min_id_length``, which Amplitude would drop."""
         configuration = getattr(self._client, "configuration", None)
         min_length = getattr(configuration, "min_id_length", None)
         if not isinstance(min_length, int) or min_length <= 0:
@@ -43,8 +45,9 @@ class _TpAmplitudeAdapter:
         for name, value in (("user id", user_id), ("anonymous id", anonymous_id)):
             if value is not None and len(value) < min_length:
                 problems.append(
-                    f"amplitude: the {name} has {len(value)} characters; Amplitude drops "
-                    f"events whose ids are shorter than min_id_length={min_length}"
+                    f"amplitude: the {name} has {len(value)} characters; "
+                    "Amplitude drops events whose ids are shorter than "
+                    f"min_id_length={min_length}"
                 )
         return problems
 
@@ -90,7 +93,9 @@ class _TpAmplitudeAdapter:
         """Track Amplitude's page view event, the page name as its page title."""
         properties = dict(event_properties)
         properties[self.page_title] = page_name
-        self.log_event(self.page_event, properties, user_id=user_id, anonymous_id=anonymous_id)
+        self.log_event(
+            self.page_event, properties, user_id=user_id, anonymous_id=anonymous_id
+        )
 
     def revenue(
         self,
@@ -100,7 +105,7 @@ class _TpAmplitudeAdapter:
         user_id: str | None,
         anonymous_id: str | None,
     ) -> None:
-        """Send a Revenue (``revenue_amount`` event) of one item priced at the amount."""
+        """Send a Revenue (``revenue_amount`` event): one item priced at the amount."""
         revenue = self._sdk.Revenue(
             price=float(amount), quantity=1, properties=dict(event_properties)
         )
@@ -115,4 +120,6 @@ class _TpAmplitudeAdapter:
         anonymous_id: str | None,
     ) -> None:
         """Put the user in the group with Amplitude's ``set_group``."""
-        self._client.set_group(group_type, group_id, self._options(user_id, anonymous_id))
+        self._client.set_group(
+            group_type, group_id, self._options(user_id, anonymous_id)
+        )

@@ -6,9 +6,9 @@ The plan's ``identity`` option picks Mixpanel's ID management:
   anonymous id) and ``$user_id``; an event holding both merges them. ``distinct_id`` is
   the user id, else ``$device:<anonymous id>``, the value Mixpanel itself derives from
   ``$device_id`` alone.
-- ``legacy_alias`` (Original ID Merge / legacy aliasing): ``distinct_id`` is the user id,
-  else the anonymous id, and identifying sends ``$create_alias`` from the anonymous id to
-  the user id before the event is logged.
+- ``legacy_alias`` (Original ID Merge / legacy aliasing): ``distinct_id`` is the
+  user id, else the anonymous id, and identifying sends ``$create_alias`` from the
+  anonymous id to the user id before the event is logged.
 
 Mixpanel's default consumer sends synchronously and raises ``MixpanelException`` when
 delivery fails; the adapter logs that failure instead, like the queueing SDKs do.
@@ -35,7 +35,8 @@ class _TpMixpanelAdapter:
         identity = options.get("identity", "simplified")
         if identity not in ("simplified", "legacy_alias"):
             raise ValueError(
-                f"mixpanel identity must be 'simplified' or 'legacy_alias', not {identity!r}"
+                "mixpanel identity must be 'simplified' or 'legacy_alias', "
+                f"not {identity!r}"
             )
         # Imported here, not at module level: the generated module needs the SDK only
         # when a Mixpanel client is actually given.
@@ -53,7 +54,10 @@ class _TpMixpanelAdapter:
         return anonymous_id if self._legacy else "$device:" + anonymous_id
 
     def _properties(
-        self, properties: Mapping[str, Any], user_id: str | None, anonymous_id: str | None
+        self,
+        properties: Mapping[str, Any],
+        user_id: str | None,
+        anonymous_id: str | None,
     ) -> dict[str, Any]:
         result = dict(properties)
         if not self._legacy:
@@ -77,22 +81,25 @@ class _TpMixpanelAdapter:
         user_id: str | None,
         anonymous_id: str | None,
     ) -> None:
-        """Track the event with the identity properties of the configured ID management."""
+        """Track the event with the identity properties of the ID management in use."""
         distinct_id = self._distinct_id(user_id, anonymous_id)
         properties = self._properties(event_properties, user_id, anonymous_id)
         self._send(lambda: self._client.track(distinct_id, event_name, properties))
 
     def identify(self, *, user_id: str, anonymous_id: str | None) -> None:
-        """With ``legacy_alias``, alias the anonymous id to the user id; simplified needs nothing.
+        """With ``legacy_alias``, alias the anonymous id to the user id.
 
-        The alias travels as a ``$create_alias`` event through the client's own consumer:
-        ``Mixpanel.alias`` always posts to api.mixpanel.com with a fresh default consumer,
-        ignoring the API host, residency and timeouts the user configured.
+        Simplified ID Merge needs nothing here: the logged event carries both ids. The
+        alias travels as a ``$create_alias`` event through the client's own consumer:
+        ``Mixpanel.alias`` always posts to api.mixpanel.com with a fresh default
+        consumer, ignoring the API host, residency and timeouts the user configured.
         """
         if not self._legacy or not anonymous_id or anonymous_id == user_id:
             return
         properties = {"alias": user_id}
-        self._send(lambda: self._client.track(anonymous_id, "$create_alias", properties))
+        self._send(
+            lambda: self._client.track(anonymous_id, "$create_alias", properties)
+        )
 
     def set_user_properties(
         self,
@@ -117,7 +124,9 @@ class _TpMixpanelAdapter:
         """Track Mixpanel's page view event, the page name as ``current_page_title``."""
         properties = dict(event_properties)
         properties["current_page_title"] = page_name
-        self.log_event(self.page_event, properties, user_id=user_id, anonymous_id=anonymous_id)
+        self.log_event(
+            self.page_event, properties, user_id=user_id, anonymous_id=anonymous_id
+        )
 
     def revenue(
         self,
@@ -130,7 +139,9 @@ class _TpMixpanelAdapter:
         """Record a charge on the profile (``$transactions``, people API)."""
         distinct_id = self._distinct_id(user_id, anonymous_id)
         properties = dict(event_properties)
-        self._send(lambda: self._client.people_track_charge(distinct_id, amount, properties))
+        self._send(
+            lambda: self._client.people_track_charge(distinct_id, amount, properties)
+        )
 
     def set_group(
         self,

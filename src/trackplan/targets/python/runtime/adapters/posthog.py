@@ -16,7 +16,7 @@ from typing import Any
 
 
 class _TpPostHogAdapter:
-    """Maps the trackplan destination protocol onto PostHog's capture and group_identify."""
+    """Maps the trackplan protocol onto PostHog's capture, set and group_identify."""
 
     modules: tuple[str, ...] = ("posthog.client", "posthog")
     page_event: str = "$pageview"
@@ -24,7 +24,9 @@ class _TpPostHogAdapter:
 
     def __init__(self, client: Any, options: Mapping[str, str]) -> None:
         if type(client).__module__.startswith("posthog.async"):
-            raise TypeError("trackplan calls PostHog synchronously: pass posthog.Posthog")
+            raise TypeError(
+                "trackplan calls PostHog synchronously: pass posthog.Posthog"
+            )
         self._client = client
 
     def _capture(

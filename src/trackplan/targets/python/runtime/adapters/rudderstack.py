@@ -1,4 +1,6 @@
-"""Built-in destination adapter for RudderStack's Python SDK (``rudderstack.analytics.Client``).
+"""Built-in destination adapter for RudderStack's Python SDK.
+
+The client is a ``rudderstack.analytics.Client``.
 
 Every call is queued on the user's client; delivery, retries and flushing stay the
 client's business. See docs/destinations.md for the wire format of each action.
@@ -13,7 +15,7 @@ from typing import Any
 
 
 class _TpRudderStackAdapter:
-    """Maps the trackplan destination protocol onto RudderStack's track, identify, page, group."""
+    """Maps the trackplan protocol onto RudderStack's track, identify, page, group."""
 
     modules: tuple[str, ...] = ("rudderstack.analytics.client",)
     revenue_event: str = "Revenue"
@@ -38,7 +40,7 @@ class _TpRudderStackAdapter:
         )
 
     def identify(self, *, user_id: str, anonymous_id: str | None) -> None:
-        """Send an identify call; with both ids RudderStack links the anonymous history to the user.
+        """Send an identify call; with both ids, RudderStack links the anon history.
 
         RudderStack's SDK puts traits in ``context.traits``.
         """
@@ -51,7 +53,7 @@ class _TpRudderStackAdapter:
         user_id: str | None,
         anonymous_id: str | None,
     ) -> None:
-        """Send the user properties as identify traits (``context.traits`` on the wire)."""
+        """Send the user properties as identify traits (in ``context.traits``)."""
         self._client.identify(
             user_id=user_id, anonymous_id=anonymous_id, traits=dict(user_properties)
         )
@@ -98,7 +100,7 @@ class _TpRudderStackAdapter:
         user_id: str | None,
         anonymous_id: str | None,
     ) -> None:
-        """Send a group call; RudderStack has no group type, so it travels as a trait."""
+        """Send a group call; the group type travels as a trait (no group types)."""
         self._client.group(
             user_id=user_id,
             anonymous_id=anonymous_id,

@@ -13,7 +13,7 @@ from typing import Any
 
 
 class _TpSegmentAdapter:
-    """Maps the trackplan destination protocol onto Segment's track, identify, page and group."""
+    """Maps the trackplan protocol onto Segment's track, identify, page and group."""
 
     modules: tuple[str, ...] = ("segment.analytics.client",)
     revenue_event: str = "Revenue"
@@ -38,7 +38,7 @@ class _TpSegmentAdapter:
         )
 
     def identify(self, *, user_id: str, anonymous_id: str | None) -> None:
-        """Send an identify call; with both ids Segment links the anonymous history to the user."""
+        """Send an identify call; with both ids, Segment links the anonymous history."""
         self._client.identify(user_id=user_id, anonymous_id=anonymous_id)
 
     def set_user_properties(
@@ -95,7 +95,7 @@ class _TpSegmentAdapter:
         user_id: str | None,
         anonymous_id: str | None,
     ) -> None:
-        """Send a group call; Segment has no group type, so it travels as a trait."""
+        """Send a group call; the group type travels as a trait (no group types)."""
         self._client.group(
             user_id=user_id,
             anonymous_id=anonymous_id,
