@@ -49,7 +49,9 @@ def check(doc: PlanDoc, diags: Diagnostics) -> Catalogue:
     _check_destinations(doc, diags)
     _check_sources(doc, diags)
     for prop in doc.properties:
-        t = _type(prop.definition, ("property", prop.name), f"property '{prop.name}'", diags)
+        t = _type(
+            prop.definition, ("property", prop.name), f"property '{prop.name}'", diags
+        )
         if t is not None:
             catalogue.properties[prop.name] = t
             catalogue.descriptions[prop.name] = prop.definition.description
@@ -64,7 +66,9 @@ def check(doc: PlanDoc, diags: Diagnostics) -> Catalogue:
         t = _type(prop.definition, ("system", prop.name), where, diags)
         if t is not None:
             catalogue.system_properties.append(
-                ir.Property(prop.name, t, prop.definition.required, prop.definition.description)
+                ir.Property(
+                    prop.name, t, prop.definition.required, prop.definition.description
+                )
             )
     for event in doc.events:
         _check_event(doc, event, catalogue, diags)
@@ -82,7 +86,8 @@ def _check_features(doc: PlanDoc, diags: Diagnostics) -> None:
                 "TP041",
                 f"unknown feature '{name}'",
                 span,
-                hint=did_you_mean(name, FEATURES) or "features are " + ", ".join(FEATURES),
+                hint=did_you_mean(name, FEATURES)
+                or "features are " + ", ".join(FEATURES),
             )
 
 
@@ -130,7 +135,8 @@ def _check_sources(doc: PlanDoc, diags: Diagnostics) -> None:
                 "TP016",
                 f"unknown language '{src.language}' for {where}",
                 src.language_span,
-                hint=did_you_mean(src.language, LANGUAGES) or "use python or typescript",
+                hint=did_you_mean(src.language, LANGUAGES)
+                or "use python or typescript",
             )
         target = registry.find(src.language, src.platform)
         if src.platform in PLATFORMS and src.language in LANGUAGES and target is None:
@@ -139,7 +145,8 @@ def _check_sources(doc: PlanDoc, diags: Diagnostics) -> None:
                 f"{where}: trackplan does not generate {src.language} for the "
                 f"{src.platform} platform",
                 src.language_span,
-                hint="supported: " + ", ".join(f"{t.language} {t.platform}" for t in registry.ALL),
+                hint="supported: "
+                + ", ".join(f"{t.language} {t.platform}" for t in registry.ALL),
             )
         if src.output:
             _check_output(src.output, src.output_span, target, where, outputs, diags)
@@ -175,7 +182,9 @@ def _check_output(
     key = str(path)
     if key in outputs:
         diags.error(
-            "TP017", f"{where} writes to '{output}', as another source does", span,
+            "TP017",
+            f"{where} writes to '{output}', as another source does",
+            span,
             related=[outputs[key]],
         )
     outputs[key] = span
@@ -191,18 +200,28 @@ def _type(
     if prop.type is None:
         return None
     allowed = _CONSTRAINTS[prop.type]
-    for key, node in (("enum", prop.enum_span), ("min", prop.min), ("max", prop.max),
-                      ("regex", prop.regex)):
+    for key, node in (
+        ("enum", prop.enum_span),
+        ("min", prop.min),
+        ("max", prop.max),
+        ("regex", prop.regex),
+    ):
         if node is not None and key not in allowed:
             span = node if isinstance(node, Span) else node.span
             diags.error(
                 "TP024", f"'{key}' does not apply to type {prop.type} ({where})", span
             )
     if prop.items is not None and prop.type != "list":
-        diags.error("TP024", f"'items' applies to lists, not to {prop.type} ({where})", prop.span)
+        diags.error(
+            "TP024",
+            f"'items' applies to lists, not to {prop.type} ({where})",
+            prop.span,
+        )
     if prop.properties and prop.type != "object":
         diags.error(
-            "TP024", f"'properties' applies to objects, not to {prop.type} ({where})", prop.span
+            "TP024",
+            f"'properties' applies to objects, not to {prop.type} ({where})",
+            prop.span,
         )
     if prop.type == "string":
         return ir.StringType(
@@ -216,10 +235,14 @@ def _type(
         if low is not None and high is not None and low > high:
             assert prop.min is not None
             diags.error(
-                "TP021", f"'min' {low} is greater than 'max' {high} ({where})", prop.min.span
+                "TP021",
+                f"'min' {low} is greater than 'max' {high} ({where})",
+                prop.min.span,
             )
         if prop.type == "int":
-            return ir.IntType(_enum(prop, int, "integers", where, diags), low, high, origin)
+            return ir.IntType(
+                _enum(prop, int, "integers", where, diags), low, high, origin
+            )
         enum = _enum(prop, float, "numbers", where, diags)
         return ir.FloatType(enum, low, high, origin)
     if prop.type == "bool":
@@ -229,7 +252,9 @@ def _type(
     if prop.type == "list":
         if prop.items is None:
             diags.error(
-                "TP023", f"a list needs 'items' ({where})", prop.type_span,
+                "TP023",
+                f"a list needs 'items' ({where})",
+                prop.type_span,
                 hint="for example  items: {type: string}",
             )
             return None
@@ -238,11 +263,15 @@ def _type(
     fields: list[ir.Field] = []
     ok = True
     for sub in prop.properties:
-        t = _type(sub.definition, (*origin, sub.name), f"'{sub.name}' of {where}", diags)
+        t = _type(
+            sub.definition, (*origin, sub.name), f"'{sub.name}' of {where}", diags
+        )
         if t is None:
             ok = False
             continue
-        fields.append(ir.Field(sub.name, t, sub.definition.required, sub.definition.description))
+        fields.append(
+            ir.Field(sub.name, t, sub.definition.required, sub.definition.description)
+        )
     return ir.ObjectType(tuple(fields), origin) if ok else None
 
 
@@ -266,7 +295,9 @@ def _enum(
     seen: dict[object, Span] = {}
     for item in prop.enum:
         value = item.value
-        fits = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        fits = isinstance(value, kind) and not (
+            kind is not bool and isinstance(value, bool)
+        )
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             fits, value = True, value
         if kind is float and isinstance(value, float) and not math.isfinite(value):
@@ -281,7 +312,9 @@ def _enum(
         key = (type(value) is bool, value)
         if key in seen:
             diags.error(
-                "TP026", f"enum value {value!r} is listed twice ({where})", item.span,
+                "TP026",
+                f"enum value {value!r} is listed twice ({where})",
+                item.span,
                 related=[seen[key]],
             )
             continue
@@ -289,17 +322,26 @@ def _enum(
         out.append(value)
     if not prop.enum:
         assert prop.enum_span is not None
-        diags.error("TP026", f"an enum needs at least one value ({where})", prop.enum_span)
+        diags.error(
+            "TP026", f"an enum needs at least one value ({where})", prop.enum_span
+        )
         return None
     return tuple(out)
 
 
-def _bound(node: YScalar | None, type_name: str, where: str, diags: Diagnostics) -> float | None:
+def _bound(
+    node: YScalar | None, type_name: str, where: str, diags: Diagnostics
+) -> float | None:
     if node is None:
         return None
     value = node.value
     ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if ok and type_name == "int" and isinstance(value, float) and not value.is_integer():
+    if (
+        ok
+        and type_name == "int"
+        and isinstance(value, float)
+        and not value.is_integer()
+    ):
         ok = False
     if not ok or (isinstance(value, float) and not math.isfinite(value)):
         diags.error(
@@ -317,11 +359,17 @@ def _regex(node: YScalar | None, where: str, diags: Diagnostics) -> str | None:
     if node is None:
         return None
     if not isinstance(node.value, str):
-        diags.error("TP022", f"a regex must be a string, found {kind_name(node)} ({where})", node.span)
+        diags.error(
+            "TP022",
+            f"a regex must be a string, found {kind_name(node)} ({where})",
+            node.span,
+        )
         return None
     problem = regex_problem(node.value)
     if problem:
-        diags.error("TP022", f"invalid regex {node.value!r} ({where}): {problem}", node.span)
+        diags.error(
+            "TP022", f"invalid regex {node.value!r} ({where}): {problem}", node.span
+        )
         return None
     return node.value
 
@@ -362,7 +410,8 @@ def _check_event(
                 "TP011",
                 f"{where} uses undefined user property '{use.name}'",
                 use.span,
-                hint=did_you_mean(use.name, user_defined) or "define it under 'user_properties'",
+                hint=did_you_mean(use.name, user_defined)
+                or "define it under 'user_properties'",
             )
     sources = {s.name: s for s in doc.sources}
     for name, span in event.sources or ():
@@ -405,13 +454,19 @@ def _check_event(
         )
     if event.page_name is not None and "log_page" not in actions:
         diags.error(
-            "TP029", f"{where} has a 'page_name' but not the 'log_page' action", event.span
+            "TP029",
+            f"{where} has a 'page_name' but not the 'log_page' action",
+            event.span,
         )
     if "identify" in actions and "unidentify" in actions:
         diags.error(
             "TP028", f"{where} cannot both identify and unidentify", event.actions_span
         )
-    sending = [sources[n] for n, _ in event.sources] if event.sources is not None else doc.sources
+    sending = (
+        [sources[n] for n, _ in event.sources]
+        if event.sources is not None
+        else doc.sources
+    )
     servers = [s for s in sending if s.name in sources and s.platform == "server"]
     if "identify" in actions and "log_event" not in actions and servers:
         diags.warning(
@@ -475,18 +530,28 @@ def _check_names(doc: PlanDoc, diags: Diagnostics) -> None:
         if target is None:
             continue
         rules = target.names
-        events = [e for e in doc.events if e.sources is None or src.name in dict(e.sources)]
+        events = [
+            e for e in doc.events if e.sources is None or src.name in dict(e.sources)
+        ]
         _collide(
             [(rules.method(e.name), e.name, e.span) for e in events],
-            "event", "the event methods", seen_pairs, diags,
+            "event",
+            "the event methods",
+            seen_pairs,
+            diags,
         )
         for event in events:
             _check_event_scope(event, rules, seen_pairs, diags)
         _collide(
             [(rules.argument(p.name), p.name, p.span) for p in doc.system_properties],
-            "system property", "system properties", seen_pairs, diags,
+            "system property",
+            "system properties",
+            seen_pairs,
+            diags,
         )
-        _collide(_type_names(doc, rules), "type", "the generated types", seen_pairs, diags)
+        _collide(
+            _type_names(doc, rules), "type", "the generated types", seen_pairs, diags
+        )
 
 
 def _type_names(doc: PlanDoc, rules: NameRules) -> list[tuple[str, str, Span]]:
@@ -512,9 +577,16 @@ def _type_names(doc: PlanDoc, rules: NameRules) -> list[tuple[str, str, Span]]:
 
 
 def _check_event_scope(
-    event: EventDoc, rules: NameRules, seen: set[tuple[str, Span, Span]], diags: Diagnostics
+    event: EventDoc,
+    rules: NameRules,
+    seen: set[tuple[str, Span, Span]],
+    diags: Diagnostics,
 ) -> None:
-    entries = [(rules.argument(u.name), u.name, u.span) for u in event.properties if u.pinned is None]
+    entries = [
+        (rules.argument(u.name), u.name, u.span)
+        for u in event.properties
+        if u.pinned is None
+    ]
     entries += [(rules.argument(u.name), u.name, u.span) for u in event.user_properties]
     actions = {a for a, _ in event.actions}
     if "log_revenue" in actions:
@@ -556,4 +628,3 @@ def _collide(
                 )
             continue
         first[ident] = (name, span)
-

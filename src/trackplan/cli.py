@@ -53,15 +53,21 @@ def validate(plan: Path) -> None:
 
 @click.command()
 @PLAN_OPTION
-@click.option("--source", "only", multiple=True, help="Generate only this source (repeatable).")
+@click.option(
+    "--source", "only", multiple=True, help="Generate only this source (repeatable)."
+)
 @click.option(
     "--force-features",
     "features",
     multiple=True,
     help="Force a feature flag on for this run, e.g. ServerTrackingWithDeviceId.",
 )
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file is stale.")
-def generate(plan: Path, only: tuple[str, ...], features: tuple[str, ...], check: bool) -> None:
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 if any file is stale."
+)
+def generate(
+    plan: Path, only: tuple[str, ...], features: tuple[str, ...], check: bool
+) -> None:
     """Write the tracking module of each source."""
     result = pipeline.generate(plan, only, features)
     _print(result.diagnostics)
@@ -93,7 +99,11 @@ def init(plan: Path, force: bool) -> None:
     if plan.exists() and not force:
         click.echo(f"{plan} already exists; use --force to overwrite it", err=True)
         sys.exit(1)
-    text = resources.files("trackplan").joinpath("starter.yaml").read_text(encoding="utf-8")
+    text = (
+        resources.files("trackplan")
+        .joinpath("starter.yaml")
+        .read_text(encoding="utf-8")
+    )
     plan.parent.mkdir(parents=True, exist_ok=True)
     plan.write_text(text, encoding="utf-8")
     click.echo(f"wrote {plan}; next: trackplan validate --plan {plan}")

@@ -63,9 +63,13 @@ class Diagnostics:
         hint: str | None = None,
         related: Iterable[Span] = (),
     ) -> None:
-        self.items.append(Diagnostic(Severity.ERROR, code, message, span, hint, tuple(related)))
+        self.items.append(
+            Diagnostic(Severity.ERROR, code, message, span, hint, tuple(related))
+        )
 
-    def warning(self, code: str, message: str, span: Span, *, hint: str | None = None) -> None:
+    def warning(
+        self, code: str, message: str, span: Span, *, hint: str | None = None
+    ) -> None:
         self.items.append(Diagnostic(Severity.WARNING, code, message, span, hint))
 
     @property

@@ -22,7 +22,9 @@ def write(files: Iterable[GeneratedFile]) -> list[Path]:
         if f.path.is_file() and f.path.read_bytes() == data:
             continue
         f.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{f.path.name}.", suffix=".tmp", dir=f.path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{f.path.name}.", suffix=".tmp", dir=f.path.parent
+        )
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)

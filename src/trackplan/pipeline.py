@@ -38,7 +38,9 @@ class Loaded:
 
     @property
     def ok(self) -> bool:
-        return self.doc is not None and not any(d.severity.value == "error" for d in self.diagnostics)
+        return self.doc is not None and not any(
+            d.severity.value == "error" for d in self.diagnostics
+        )
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,16 @@ def load(plan: str | Path) -> Loaded:
         data = Path(plan).read_bytes()
     except OSError as exc:
         problem = exc.strerror or str(exc)
-        return Loaded(None, None, [_error("TP000", f"cannot read the plan: {problem}", path)])
+        return Loaded(
+            None, None, [_error("TP000", f"cannot read the plan: {problem}", path)]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return Loaded(
-            None, None, [_error("TP001", f"the plan is not UTF-8 text ({exc.reason})", path)]
+            None,
+            None,
+            [_error("TP001", f"the plan is not UTF-8 text ({exc.reason})", path)],
         )
     return load_text(text, path)
 
@@ -103,16 +109,24 @@ def generate(
     for flag in force_features:
         if flag not in FEATURES:
             diagnostics.append(
-                _error("TP041", f"unknown feature '{flag}' in --force-features", str(plan),
-                       did_you_mean(flag, FEATURES))
+                _error(
+                    "TP041",
+                    f"unknown feature '{flag}' in --force-features",
+                    str(plan),
+                    did_you_mean(flag, FEATURES),
+                )
             )
     if loaded.doc is not None:
         known = [s.name for s in loaded.doc.sources]
         for name in only:
             if name not in known:
                 diagnostics.append(
-                    _error("TP012", f"--source names undefined source '{name}'", str(plan),
-                           did_you_mean(name, known))
+                    _error(
+                        "TP012",
+                        f"--source names undefined source '{name}'",
+                        str(plan),
+                        did_you_mean(name, known),
+                    )
                 )
     result = Generated([], diagnostics)
     if not result.ok:
@@ -124,5 +138,7 @@ def generate(
             continue
         target = registry.find(source.language, source.platform)
         assert target is not None  # checked
-        files.append(GeneratedFile(source.name, base / source.output, target.render(source)))
+        files.append(
+            GeneratedFile(source.name, base / source.output, target.render(source))
+        )
     return Generated(files, diagnostics)

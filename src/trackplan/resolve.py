@@ -29,7 +29,9 @@ def resolve(
     return tuple(_source(doc, catalogue, src, legacy) for src in doc.sources)
 
 
-def _source(doc: PlanDoc, catalogue: Catalogue, src: SourceDoc, legacy: bool) -> ir.Source:
+def _source(
+    doc: PlanDoc, catalogue: Catalogue, src: SourceDoc, legacy: bool
+) -> ir.Source:
     kinds = {d.name: d for d in doc.destinations}
     destinations = []
     for name, _ in src.destinations:
@@ -57,7 +59,9 @@ def _source(doc: PlanDoc, catalogue: Catalogue, src: SourceDoc, legacy: bool) ->
     )
 
 
-def _event(event: EventDoc, catalogue: Catalogue, platform: str, legacy: bool) -> ir.Event:
+def _event(
+    event: EventDoc, catalogue: Catalogue, platform: str, legacy: bool
+) -> ir.Event:
     actions = {a for a, _ in event.actions}
     properties = []
     pinned = []
@@ -83,11 +87,15 @@ def _event(event: EventDoc, catalogue: Catalogue, platform: str, legacy: bool) -
         for use in event.user_properties
     )
     if platform == "client":
-        identity = ir.Identity.CLIENT_IDENTIFY if "identify" in actions else ir.Identity.CLIENT
+        identity = (
+            ir.Identity.CLIENT_IDENTIFY if "identify" in actions else ir.Identity.CLIENT
+        )
     elif legacy:
         identity = ir.Identity.SERVER_LEGACY
     else:
-        identity = ir.Identity.SERVER_IDENTIFY if "identify" in actions else ir.Identity.SERVER
+        identity = (
+            ir.Identity.SERVER_IDENTIFY if "identify" in actions else ir.Identity.SERVER
+        )
     return ir.Event(
         name=event.name,
         description=event.description,

@@ -39,7 +39,16 @@ _TOP_KEYS = (
     "groups",
     "events",
 )
-_PROPERTY_KEYS = ("type", "description", "enum", "min", "max", "regex", "items", "properties")
+_PROPERTY_KEYS = (
+    "type",
+    "description",
+    "enum",
+    "min",
+    "max",
+    "regex",
+    "items",
+    "properties",
+)
 
 
 class _Fields:
@@ -55,7 +64,10 @@ class _Fields:
             if name in self.values:
                 first = self.values[name][0].span
                 diags.error(
-                    "TP002", f"duplicate key '{name}' in {where}", key.span, related=[first]
+                    "TP002",
+                    f"duplicate key '{name}' in {where}",
+                    key.span,
+                    related=[first],
                 )
                 continue
             if name not in allowed:
@@ -95,7 +107,9 @@ class Decoder:
         if node is None:
             return None
         if isinstance(node, YScalar) and node.value is None:
-            return YMap((), node.span)  # `key:` with nothing after it is an empty mapping
+            return YMap(
+                (), node.span
+            )  # `key:` with nothing after it is an empty mapping
         if not isinstance(node, YMap):
             self.wrong(node, "a mapping", where)
             return None
@@ -139,7 +153,9 @@ class Decoder:
             return None
         return node.value
 
-    def names(self, node: YNode | None, where: str) -> tuple[tuple[str, Span], ...] | None:
+    def names(
+        self, node: YNode | None, where: str
+    ) -> tuple[tuple[str, Span], ...] | None:
         """A list of names, e.g. `[segment, mixpanel]`."""
         items = self.sequence(node, where)
         if items is None:
@@ -152,7 +168,10 @@ class Decoder:
                 continue
             if name in seen:
                 self.diags.error(
-                    "TP002", f"'{name}' is listed twice in {where}", item.span, related=[seen[name]]
+                    "TP002",
+                    f"'{name}' is listed twice in {where}",
+                    item.span,
+                    related=[seen[name]],
                 )
                 continue
             seen[name] = item.span
@@ -181,7 +200,10 @@ class Decoder:
             name = str(key.value)
             if name in seen:
                 self.diags.error(
-                    "TP002", f"'{name}' is defined twice in {where}", key.span, related=[seen[name]]
+                    "TP002",
+                    f"'{name}' is defined twice in {where}",
+                    key.span,
+                    related=[seen[name]],
                 )
                 continue
             seen[name] = key.span
@@ -212,7 +234,9 @@ class Decoder:
                 version.span,
                 hint="this trackplan reads 'version: 1'",
             )
-        workspace_name, created = self.workspace(self.required(fields, "workspace", "the plan"))
+        workspace_name, created = self.workspace(
+            self.required(fields, "workspace", "the plan")
+        )
         features = self.names(fields.get("features"), "'features'") or ()
         return PlanDoc(
             path=self.path,
@@ -227,10 +251,14 @@ class Decoder:
                 fields.get("properties"), "'properties'", self.catalogue_property
             ),
             user_properties=self.named_map(
-                fields.get("user_properties"), "'user_properties'", self.catalogue_property
+                fields.get("user_properties"),
+                "'user_properties'",
+                self.catalogue_property,
             ),
             system_properties=self.named_map(
-                fields.get("system_properties"), "'system_properties'", self.system_property
+                fields.get("system_properties"),
+                "'system_properties'",
+                self.system_property,
             ),
             groups=self.named_map(fields.get("groups"), "'groups'", self.group),
             events=self.named_map(fields.get("events"), "'events'", self.event),
@@ -241,13 +269,19 @@ class Decoder:
         mapping = self.mapping(node, "'workspace'")
         if mapping is None:
             return "", None
-        fields = _Fields(mapping, ("name", "created", "description"), "'workspace'", self.diags)
-        name = self.string(self.required(fields, "name", "'workspace'"), "'workspace.name'")
+        fields = _Fields(
+            mapping, ("name", "created", "description"), "'workspace'", self.diags
+        )
+        name = self.string(
+            self.required(fields, "name", "'workspace'"), "'workspace.name'"
+        )
         self.text(fields.get("description"), "'workspace.description'")
         created: dt.date | None = None
         created_node = fields.get("created")
         if created_node is not None:
-            if isinstance(created_node, YScalar) and isinstance(created_node.value, dt.date):
+            if isinstance(created_node, YScalar) and isinstance(
+                created_node.value, dt.date
+            ):
                 created = created_node.value
             else:
                 self.diags.error(
@@ -263,7 +297,9 @@ class Decoder:
         mapping = self.mapping(node, where)
         if mapping is None:
             return None
-        fields = _Fields(mapping, ("kind", "identity", "description"), where, self.diags)
+        fields = _Fields(
+            mapping, ("kind", "identity", "description"), where, self.diags
+        )
         kind_node = self.required(fields, "kind", where)
         kind = self.string(kind_node, f"the kind of {where}")
         identity_node = fields.get("identity")
@@ -275,7 +311,9 @@ class Decoder:
             kind_span=kind_node.span if kind_node else span,
             identity=identity,
             identity_span=identity_node.span if identity_node else None,
-            description=self.text(fields.get("description"), f"the description of {where}"),
+            description=self.text(
+                fields.get("description"), f"the description of {where}"
+            ),
         )
 
     def source(self, name: str, span: Span, node: YNode) -> SourceDoc | None:
@@ -292,7 +330,9 @@ class Decoder:
         platform_node = self.required(fields, "platform", where)
         language_node = self.required(fields, "language", where)
         output_node = self.required(fields, "output", where)
-        destinations = self.names(fields.get("destinations"), f"the destinations of {where}")
+        destinations = self.names(
+            fields.get("destinations"), f"the destinations of {where}"
+        )
         return SourceDoc(
             name=name,
             span=span,
@@ -303,7 +343,9 @@ class Decoder:
             output=self.string(output_node, f"the output of {where}") or "",
             output_span=output_node.span if output_node else span,
             destinations=destinations or (),
-            description=self.text(fields.get("description"), f"the description of {where}"),
+            description=self.text(
+                fields.get("description"), f"the description of {where}"
+            ),
         )
 
     def group(self, name: str, span: Span, node: YNode) -> GroupDoc | None:
@@ -316,13 +358,22 @@ class Decoder:
 
     # -- properties ---------------------------------------------------------
 
-    def catalogue_property(self, name: str, span: Span, node: YNode) -> NamedProperty | None:
-        definition = self.property_definition(node, f"property '{name}'", _PROPERTY_KEYS)
+    def catalogue_property(
+        self, name: str, span: Span, node: YNode
+    ) -> NamedProperty | None:
+        definition = self.property_definition(
+            node, f"property '{name}'", _PROPERTY_KEYS
+        )
         return NamedProperty(name, span, definition) if definition else None
 
-    def system_property(self, name: str, span: Span, node: YNode) -> NamedProperty | None:
+    def system_property(
+        self, name: str, span: Span, node: YNode
+    ) -> NamedProperty | None:
         definition = self.property_definition(
-            node, f"system property '{name}'", (*_PROPERTY_KEYS, "required"), default_required=True
+            node,
+            f"system property '{name}'",
+            (*_PROPERTY_KEYS, "required"),
+            default_required=True,
         )
         return NamedProperty(name, span, definition) if definition else None
 
@@ -360,7 +411,9 @@ class Decoder:
         items = None
         items_node = fields.get("items")
         if items_node is not None:
-            items = self.property_definition(items_node, f"the items of {where}", _PROPERTY_KEYS)
+            items = self.property_definition(
+                items_node, f"the items of {where}", _PROPERTY_KEYS
+            )
         sub: tuple[NamedProperty, ...] = ()
         properties_node = fields.get("properties")
         if properties_node is not None:
@@ -374,7 +427,9 @@ class Decoder:
             span=mapping.span,
             type=type_name,
             type_span=type_node.span if type_node else mapping.span,
-            description=self.text(fields.get("description"), f"the description of {where}"),
+            description=self.text(
+                fields.get("description"), f"the description of {where}"
+            ),
             enum=enum,
             enum_span=enum_node.span if enum_node else None,
             min=self.scalar(fields.get("min"), f"'min' of {where}"),
@@ -395,7 +450,9 @@ class Decoder:
 
     def enum_value(self, node: YNode, where: str) -> YScalar | None:
         if not isinstance(node, YScalar) or node.value is None:
-            self.wrong(node, "a string, number or boolean", f"each enum value of {where}")
+            self.wrong(
+                node, "a string, number or boolean", f"each enum value of {where}"
+            )
             return None
         return node
 
@@ -438,14 +495,17 @@ class Decoder:
                     "TP014",
                     f"unknown action '{action}' in {where}",
                     action_span,
-                    hint=did_you_mean(action, ACTIONS) or "actions are " + ", ".join(ACTIONS),
+                    hint=did_you_mean(action, ACTIONS)
+                    or "actions are " + ", ".join(ACTIONS),
                 )
         sources = self.names(fields.get("sources"), f"the sources of {where}")
         groups = self.names(fields.get("groups"), f"the groups of {where}") or ()
         return EventDoc(
             name=name,
             span=span,
-            description=self.text(fields.get("description"), f"the description of {where}"),
+            description=self.text(
+                fields.get("description"), f"the description of {where}"
+            ),
             actions=tuple(a for a in actions if a[0] in ACTIONS),
             actions_span=actions_node.span if actions_node else span,
             sources=sources,
@@ -477,7 +537,11 @@ class Decoder:
                 hint=did_you_mean(str(node.value), ("required", "optional")),
             )
             return None
-        allowed = ("required", "pinned", "description") if pinnable else ("required", "description")
+        allowed = (
+            ("required", "pinned", "description")
+            if pinnable
+            else ("required", "description")
+        )
         mapping = self.mapping(node, where)
         if mapping is None:
             return None
@@ -495,5 +559,7 @@ class Decoder:
             span,
             required=bool(required),
             pinned=pinned,
-            description=self.text(fields.get("description"), f"the description of {where}"),
+            description=self.text(
+                fields.get("description"), f"the description of {where}"
+            ),
         )

@@ -22,7 +22,14 @@ ACTIONS = (
     "log_revenue",
     "update_groups",
 )
-DESTINATION_KINDS = ("segment", "rudderstack", "mixpanel", "amplitude", "posthog", "custom")
+DESTINATION_KINDS = (
+    "segment",
+    "rudderstack",
+    "mixpanel",
+    "amplitude",
+    "posthog",
+    "custom",
+)
 MIXPANEL_IDENTITIES = ("simplified", "legacy_alias")
 PLATFORMS = ("server", "client")
 LANGUAGES = ("python", "typescript")

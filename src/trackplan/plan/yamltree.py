@@ -60,11 +60,15 @@ def parse(text: str, path: str, diags: Diagnostics) -> YNode | None:
         diags.error("TP001", f"invalid YAML: {exc}", Span(path, 1, 1))
         return None
     if not nodes or nodes[0] is None:
-        diags.error("TP004", "the plan is empty", Span(path, 1, 1), hint="run 'trackplan init'")
+        diags.error(
+            "TP004", "the plan is empty", Span(path, 1, 1), hint="run 'trackplan init'"
+        )
         return None
     if len(nodes) > 1:
         second = nodes[1]
-        diags.error("TP001", "a plan is one YAML document, found several", _span(path, second))
+        diags.error(
+            "TP001", "a plan is one YAML document, found several", _span(path, second)
+        )
     return _convert(nodes[0], path, diags, 0)
 
 
@@ -82,9 +86,17 @@ def _convert(node: Node, path: str, diags: Diagnostics, depth: int) -> YNode:
         for key_node, value_node in node.value:
             key = _convert(key_node, path, diags, depth + 1)
             if key_node.tag == _TAG + "merge":
-                diags.error("TP004", "YAML merge keys ('<<') are not supported in a plan", key.span)
+                diags.error(
+                    "TP004",
+                    "YAML merge keys ('<<') are not supported in a plan",
+                    key.span,
+                )
                 continue
-            if not isinstance(key, YScalar) or key.value is None or isinstance(key.value, bool):
+            if (
+                not isinstance(key, YScalar)
+                or key.value is None
+                or isinstance(key.value, bool)
+            ):
                 diags.error("TP004", "a key must be a plain string", key.span)
                 continue
             if not isinstance(key.value, str):
@@ -92,7 +104,9 @@ def _convert(node: Node, path: str, diags: Diagnostics, depth: int) -> YNode:
             items.append((key, _convert(value_node, path, diags, depth + 1)))
         return YMap(tuple(items), span)
     if isinstance(node, SequenceNode):
-        return YSeq(tuple(_convert(n, path, diags, depth + 1) for n in node.value), span)
+        return YSeq(
+            tuple(_convert(n, path, diags, depth + 1) for n in node.value), span
+        )
     assert isinstance(node, ScalarNode)
     return _scalar(node, span, diags)
 

@@ -33,6 +33,16 @@ class Checks:
         self.constants.append([f"{name} = {expression}"])
         return name
 
+    def set_constant(self, stem: str, items: list[str]) -> str:
+        """A module-level frozenset of literals."""
+        key = _frozenset(items)
+        if key in self._constant_names:
+            return self._constant_names[key]
+        name = self._fresh(f"_TP_{stem}")
+        self._constant_names[key] = name
+        self.constants.append(_frozenset_lines(name, items))
+        return name
+
     def _fresh(self, stem: str) -> str:
         n = 1
         while f"{stem}_{n}" in self._taken:
@@ -41,6 +51,20 @@ class Checks:
         return f"{stem}_{n}"
 
     # -- checks -----------------------------------------------------------------------
+
+    def optional(self, t: ir.Type, x: str, path: str, indent: str) -> list[str]:
+        """The checks of a value that may be None (absent)."""
+        inner = self.value(t, x, path, indent + INDENT)
+        body = [line for line in inner if line.startswith(indent + INDENT + INDENT)]
+        heads = [
+            line for line in inner if not line.startswith(indent + INDENT + INDENT)
+        ]
+        if len(heads) == 1 and heads[0].startswith(f"{indent}{INDENT}if "):
+            # one `if` and no `elif`: ruff wants the two conditions joined
+            test = heads[0].strip().removeprefix("if ").removesuffix(":")
+            head = _if(f"{x} is not None and {test}", "f()", indent)[0]
+            return [head, *(b[len(INDENT) :] for b in body)]
+        return [f"{indent}if {x} is not None:", *inner]
 
     def value(self, t: ir.Type, x: str, path: str, indent: str) -> list[str]:
         """Lines that append to `_v` every way the value `x` breaks type `t`.
@@ -57,7 +81,9 @@ class Checks:
                 lines += self._enum(t, x, path, indent)
             elif t.regex is not None:
                 pattern = self.constant("RE", f"re.compile({literals.string(t.regex)})")
-                text = self.constant("TEXT", literals.string(f"a string matching {t.regex!r}"))
+                text = self.constant(
+                    "TEXT", literals.string(f"a string matching {t.regex!r}")
+                )
                 lines += _if(
                     f"{pattern}.fullmatch({x}) is None",
                     f'_tp_fail(_v, _e, {path}, "regex", {text}, {x})',
@@ -71,12 +97,17 @@ class Checks:
                 lines += self._enum(t, x, path, indent)
             return lines
         if isinstance(t, (ir.IntType, ir.FloatType)):
-            test = "_tp_is_int" if isinstance(t, ir.IntType) else "_tp_is_number"
-            fast = "int" if isinstance(t, ir.IntType) else "float"
-            lines = _if(f"type({x}) is not {fast} and not {test}({x})", bad, indent)
-            if isinstance(t, ir.FloatType):
-                # the fast path lets an infinite or NaN float through; catch it here
-                lines = _if(f"not {test}({x})", bad, indent)
+            plain = t.enum is None and t.min is None and t.max is None
+            if plain:
+                test = "_tp_is_int" if isinstance(t, ir.IntType) else "_tp_is_number"
+                return _if(f"not {test}({x})", bad, indent)
+            # isinstance tests written out, so type checkers narrow `x` for the bounds
+            if isinstance(t, ir.IntType):
+                test = f"isinstance({x}, bool) or not isinstance({x}, int)"
+            else:
+                test = f"not isinstance({x}, (int, float)) or not _tp_number_ok({x})"
+            lines = _if(test, bad, indent)
+        if isinstance(t, (ir.IntType, ir.FloatType)):
             if t.enum is not None:
                 lines += self._enum(t, x, path, indent)
             for kind, bound, op in (("min", t.min, "<"), ("max", t.max, ">")):
@@ -92,15 +123,21 @@ class Checks:
             return lines
         if isinstance(t, ir.ListType):
             lines = _if(f"not isinstance({x}, (list, tuple))", bad, indent)
-            return lines + _if("True", f"{self.function(t)}(_v, _e, {path}, {x})", indent, "else")
+            return lines + _if(
+                "True", f"{self.function(t)}(_v, _e, {path}, {x})", indent, "else"
+            )
         assert isinstance(t, ir.ObjectType)
-        lines = _if(f"not isinstance({x}, dict)", bad, indent)
-        return lines + _if("True", f"{self.function(t)}(_v, _e, {path}, {x})", indent, "else")
+        lines = _if(f"not isinstance({x}, Mapping)", bad, indent)
+        return lines + _if(
+            "True", f"{self.function(t)}(_v, _e, {path}, {x})", indent, "else"
+        )
 
     def _enum(self, t: ir.Type, x: str, path: str, indent: str) -> list[str]:
         enum = getattr(t, "enum", ())
-        allowed = self.constant("ENUM", _frozenset([literals.value(v) for v in enum]))
-        text = self.constant("TEXT", literals.string("one of " + ", ".join(map(repr, enum))))
+        allowed = self.set_constant("ENUM", [literals.value(v) for v in enum])
+        text = self.constant(
+            "TEXT", literals.string("one of " + ", ".join(map(repr, enum)))
+        )
         return _if(
             f"{x} not in {allowed}",
             f'_tp_fail(_v, _e, {path}, "enum", {text}, {x})',
@@ -132,21 +169,18 @@ class Checks:
                 body.append(f"{INDENT}_x = _o.get({key})")
                 if f.required:
                     body += self.value(f.type, "_x", sub, INDENT)
-                else:
-                    inner = self.value(f.type, "_x", sub, INDENT * 2)
-                    body += [f"{INDENT}if _x is not None:", *inner]
-            known = self.constant("KEYS", _frozenset(names)) if names else None
+                elif not isinstance(f.type, ir.AnyType):
+                    body += self.optional(f.type, "_x", sub, INDENT)
+            known = self.set_constant("KEYS", names) if names else None
             body += [
                 f"{INDENT}for _k in _o:",
                 f"{INDENT * 2}if {'True' if known is None else f'_k not in {known}'}:",
                 f"{INDENT * 3}_tp_unknown(_v, _e, _path, _k)",
             ]
-            args = "_o: dict[Any, object]"
+            args = "_o: Mapping[Any, object]"
+        params = ["_v: list[Violation]", "_e: str", "_path: str", args]
         self.functions.append(
-            [
-                f"def {name}(_v: list[Violation], _e: str, _path: str, {args}) -> None:",
-                *body,
-            ]
+            [*bracket(f"def {name}(", params, " -> None:", ""), *body]
         )
         return name
 
@@ -155,6 +189,20 @@ def _frozenset(items: list[str]) -> str:
     if len(items) == 1:
         return f"frozenset(({items[0]},))"
     return f"frozenset(({', '.join(items)}))"
+
+
+def _frozenset_lines(name: str, items: list[str]) -> list[str]:
+    """`name = frozenset((...))`, split the way `ruff format` splits it."""
+    one = f"{name} = {_frozenset(items)}"
+    if len(one) <= LINE:
+        return [one]
+    return [
+        f"{name} = frozenset(",
+        f"{INDENT}(",
+        *(f"{INDENT * 2}{i}," for i in items),
+        f"{INDENT})",
+        ")",
+    ]
 
 
 def _if(test: str, action: str, indent: str, keyword: str = "if") -> list[str]:

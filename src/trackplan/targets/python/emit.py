@@ -13,10 +13,25 @@ LINE = 88
 INDENT = "    "
 
 
-def bracket(head: str, items: Sequence[str], tail: str, indent: str, close: str = ")") -> list[str]:
-    """`head(item, item)tail`, split one item per line when it does not fit."""
-    one = f"{indent}{head}{', '.join(items)}{close}{tail}"
+def bracket(
+    head: str,
+    items: Sequence[str],
+    tail: str,
+    indent: str,
+    close: str = ")",
+    *,
+    tuple_: bool = False,
+) -> list[str]:
+    """`head(item, item)tail`, split one item per line when it does not fit.
+
+    `tuple_` marks a tuple display, whose single item needs its comma.
+    """
+    single = "," if tuple_ and len(items) == 1 else ""
+    one = f"{indent}{head}{', '.join(items)}{single}{close}{tail}"
     if len(one) <= LINE and "\n" not in one:
         return [one]
-    return [f"{indent}{head}", *(f"{indent}{INDENT}{item}," for item in items),
-            f"{indent}{close}{tail}"]
+    return [
+        f"{indent}{head}",
+        *(f"{indent}{INDENT}{item}," for item in items),
+        f"{indent}{close}{tail}",
+    ]

@@ -51,7 +51,11 @@ def value(data: object) -> str:
     if isinstance(data, (list, tuple)):
         return "[" + ", ".join(value(d) for d in data) + "]"
     if isinstance(data, dict):
-        return "{" + ", ".join(f"{string(str(k))}: {value(v)}" for k, v in data.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{string(str(k))}: {value(v)}" for k, v in data.items())
+            + "}"
+        )
     raise TypeError(f"no literal for {type(data).__name__}")
 
 
@@ -85,5 +89,6 @@ def _doc_line(line: str) -> str:
     # escaped so no run of three can close the docstring.
     text = line.strip().replace("\\", "\\\\").replace('"', '\\"')
     return "".join(
-        c if c.isprintable() and c not in "\u2028\u2029" else _escape_char(c, '"') for c in text
+        c if c.isprintable() and c not in "\u2028\u2029" else _escape_char(c, '"')
+        for c in text
     )

@@ -26,15 +26,25 @@ _IMPORTS = (
     ("from collections.abc import {}", ("Callable", "Mapping", "Sequence")),
     (
         "from typing import {}",
-        ("TYPE_CHECKING", "Any", "Literal", "NamedTuple", "Protocol", "TypedDict", "overload"),
+        (
+            "TYPE_CHECKING",
+            "Any",
+            "Literal",
+            "NamedTuple",
+            "Protocol",
+            "TypedDict",
+            "overload",
+        ),
     ),
 )
 
 
 def runtime_text(relative: str) -> str:
     """The inlined part of a static runtime file."""
-    text = resources.files("trackplan.targets.python.runtime").joinpath(relative).read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("trackplan.targets.python.runtime")
+        .joinpath(relative)
+        .read_text(encoding="utf-8")
     )
     _, found, body = text.partition(MARKER + "\n")
     if not found:
@@ -43,7 +53,9 @@ def runtime_text(relative: str) -> str:
 
 
 def adapter_file(kind: str) -> str | None:
-    path = resources.files("trackplan.targets.python.runtime").joinpath(f"adapters/{kind}.py")
+    path = resources.files("trackplan.targets.python.runtime").joinpath(
+        f"adapters/{kind}.py"
+    )
     return f"adapters/{kind}.py" if path.is_file() else None
 
 
@@ -136,21 +148,29 @@ def _imports(body: str) -> list[str]:
 
 def _system_typed_dict(source: ir.Source) -> list[str]:
     fields = tuple(
-        ir.Field(p.name, p.type, p.required, p.description) for p in source.system_properties
+        ir.Field(p.name, p.type, p.required, p.description)
+        for p in source.system_properties
     )
-    return types.declaration(ir.ObjectType(fields, ("property", "System Properties")))
+    return types.declaration(
+        ir.ObjectType(fields, ("system",)), name="SystemProperties"
+    )
 
 
 def _destinations(source: ir.Source) -> list[str]:
     items = []
     for dest in source.destinations:
-        options = ", ".join(f"{literals.string(k)}: {literals.string(v)}" for k, v in dest.options)
-        items.append(f"({literals.string(dest.name)}, {literals.string(dest.kind)}, {{{options}}})")
+        options = ", ".join(
+            f"{literals.string(k)}: {literals.string(v)}" for k, v in dest.options
+        )
+        items.append(
+            f"({literals.string(dest.name)}, {literals.string(dest.kind)}, {{{options}}})"
+        )
     return bracket(
         "_TP_DESTINATIONS: tuple[tuple[str, str, dict[str, str]], ...] = (",
         items,
         "",
         "",
+        tuple_=True,
     )
 
 
@@ -168,6 +188,14 @@ def _tracker(source: ir.Source, checks: Checks, adapters: dict[str, str]) -> lis
         else "This source has no destinations.",
     ]
     lines = ["class Tracker(_TpCore):", *literals.docstring(doc, INDENT), ""]
+    events = [
+        f"({literals.string(naming.method_name(e.name))}, {literals.string(e.name)})"
+        for e in source.events
+    ]
+    lines += bracket(
+        "_tp_events: tuple[tuple[str, str], ...] = (", events, "", INDENT, tuple_=True
+    )
+    lines.append("")
     lines += bracket(
         "def __init__(",
         [
@@ -207,16 +235,17 @@ def _tracker(source: ir.Source, checks: Checks, adapters: dict[str, str]) -> lis
 
 def _system_check(source: ir.Source, checks: Checks) -> list[str]:
     fields = tuple(
-        ir.Field(p.name, p.type, p.required, p.description) for p in source.system_properties
+        ir.Field(p.name, p.type, p.required, p.description)
+        for p in source.system_properties
     )
-    function = checks.function(ir.ObjectType(fields, ("property", "System Properties")))
+    function = checks.function(ir.ObjectType(fields, ("system",)))
     i2 = INDENT * 2
     return [
         f"{INDENT}def _tp_check_system(",
         f"{i2}self, _v: list[Violation], _x: Mapping[str, object] | None",
         f"{INDENT}) -> None:",
         f'{i2}_e = ""',
-        f"{i2}if not isinstance(_x, dict):",
+        f"{i2}if not isinstance(_x, Mapping):",
         f'{i2}{INDENT}_tp_bad(_v, _e, "system_properties", "an object", _x)',
         f"{i2}else:",
         f'{i2}{INDENT}{function}(_v, _e, "system_properties", _x)',
@@ -268,14 +297,21 @@ def _event(event: ir.Event, source: ir.Source, checks: Checks) -> list[str]:
     lines: list[str] = []
     for overload in signatures[:-1]:
         lines += [f"{INDENT}@overload"]
-        lines += bracket(f"def {method}(", _signature_items(event, overload), " -> None: ...", INDENT)
-    lines += bracket(f"def {method}(", _signature_items(event, signatures[-1]), " -> None:", INDENT)
+        lines += bracket(
+            f"def {method}(", _signature_items(event, overload), " -> None: ...", INDENT
+        )
+    lines += bracket(
+        f"def {method}(", _signature_items(event, signatures[-1]), " -> None:", INDENT
+    )
     i2, i3 = INDENT * 2, INDENT * 3
     lines += literals.docstring(_event_doc(event), i2)
     lines += [f"{i2}_e = {literals.string(event.name)}", f"{i2}try:"]
     lines += [f"{i3}_v: list[Violation] = []"]
     if event.identity is ir.Identity.SERVER_LEGACY:
-        lines += [f"{i3}_aid = None", f"{i3}_uid = self._tp_legacy_id(_v, _e, {naming.USER_ID})"]
+        lines += [
+            f"{i3}_aid = None",
+            f"{i3}_uid = self._tp_legacy_id(_v, _e, {naming.USER_ID})",
+        ]
     else:
         both = event.identity is ir.Identity.SERVER_IDENTIFY
         lines += bracket(
@@ -289,7 +325,7 @@ def _event(event: ir.Event, source: ir.Source, checks: Checks) -> list[str]:
         if prop.required:
             lines += checks.value(prop.type, name, path, i3)
         elif not isinstance(prop.type, ir.AnyType):
-            lines += [f"{i3}if {name} is not None:", *checks.value(prop.type, name, path, i3 + INDENT)]
+            lines += checks.optional(prop.type, name, path, i3)
     if event.has("log_revenue"):
         lines += checks.value(ir.FloatType(), naming.AMOUNT, '"amount"', i3)
     for group in event.groups:
@@ -303,7 +339,10 @@ def _event(event: ir.Event, source: ir.Source, checks: Checks) -> list[str]:
     ]
     lines += _payloads(event, source, i3)
     lines += _calls(event, i3)
-    lines += [f"{i2}except Exception as _exc:  # noqa: BLE001", f"{i3}self._tp_internal(_e, _exc)"]
+    lines += [
+        f"{i2}except Exception as _exc:  # noqa: BLE001",
+        f"{i3}self._tp_internal(_e, _exc)",
+    ]
     return lines
 
 
@@ -338,7 +377,9 @@ def _dict(
     var: str, props: tuple[ir.Property, ...], pinned: tuple[ir.Pinned, ...], indent: str
 ) -> list[str]:
     entries = [
-        f"{literals.string(p.name)}: {naming.argument_name(p.name)}" for p in props if p.required
+        f"{literals.string(p.name)}: {naming.argument_name(p.name)}"
+        for p in props
+        if p.required
     ]
     entries += [f"{literals.string(p.name)}: {literals.value(p.value)}" for p in pinned]
     lines = bracket(f"{var}: dict[str, Any] = {{", entries, "", indent, close="}")
@@ -368,7 +409,11 @@ def _calls(event: ir.Event, indent: str) -> list[str]:
             call("set_user_properties", [], "_u")
         elif action == "update_groups":
             for group in event.groups:
-                call("set_group", [literals.string(group), naming.group_argument(group)], "None")
+                call(
+                    "set_group",
+                    [literals.string(group), naming.group_argument(group)],
+                    "None",
+                )
         elif action == "log_event":
             call("log_event", ["_e"], "_p")
         elif action == "log_page":

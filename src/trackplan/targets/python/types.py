@@ -48,9 +48,9 @@ def walk(t: ir.Type) -> Iterator[ir.Type]:
     yield t
 
 
-def declaration(t: ir.Type) -> list[str]:
+def declaration(t: ir.Type, name: str | None = None) -> list[str]:
     """The module-level declaration of a named type."""
-    name = name_of(t)
+    name = name or name_of(t)
     if isinstance(t, ir.ObjectType):
         return _typed_dict(name, t)
     values = [literals.value(v) for v in getattr(t, "enum", ())]
@@ -71,7 +71,9 @@ def _typed_dict(name: str, t: ir.ObjectType) -> list[str]:
 
 def _functional(name: str, fields: tuple[ir.Field, ...], total: str) -> list[str]:
     entries = [f"{literals.string(f.name)}: {annotation(f.type)}" for f in fields]
-    one = f"{name} = TypedDict({literals.string(name)}, {{{', '.join(entries)}}}{total})"
+    one = (
+        f"{name} = TypedDict({literals.string(name)}, {{{', '.join(entries)}}}{total})"
+    )
     if len(one) <= 88:
         return [one]
     return [

@@ -87,6 +87,13 @@ def _tp_is_number(x: object) -> bool:
     return isinstance(x, int) and not isinstance(x, bool)
 
 
+def _tp_number_ok(x: float) -> bool:
+    """An int or float is a number unless it is a bool, NaN or infinite."""
+    if isinstance(x, float):
+        return _tp_isfinite(x)
+    return not isinstance(x, bool)
+
+
 _TP_METHODS = (
     "identify",
     "set_user_properties",
@@ -104,6 +111,8 @@ _TP_NO_ID = Violation(
 
 class _TpCore:
     """Destinations, modes and reporting shared by every generated tracker."""
+
+    _tp_events: tuple[tuple[str, str], ...] = ()  # (method, event name) of each event
 
     def __init__(
         self,
@@ -163,6 +172,9 @@ class _TpCore:
             )
             for method in (*_TP_METHODS, "check_identity")
         }
+        if self._tp_prod:
+            for method, event in self._tp_events:
+                self._tp_guard(method, event)
         for name, obj in objects:
             make = getattr(obj, "make", None)
             if callable(make):
@@ -170,6 +182,22 @@ class _TpCore:
                     make(env)
                 except Exception as exc:  # noqa: BLE001
                     self._tp_failed("", name, exc)
+
+    def _tp_guard(self, method: str, event: str) -> None:
+        """In prod, shadow an event method with one that cannot raise.
+
+        The method already reports what goes wrong inside it; this also covers calls
+        Python refuses before it runs (an unknown or missing keyword argument).
+        """
+        fn = getattr(self, method)
+
+        def guarded(*args: Any, **kwargs: Any) -> None:
+            try:
+                fn(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001
+                self._tp_internal(event, exc)
+
+        setattr(self, method, guarded)
 
     def _tp_check_system(
         self, problems: list[Violation], system_properties: Mapping[str, object] | None
