@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from trackplan import ir, values
+from trackplan import ir, regex, values
 from trackplan.diagnostics import Diagnostics, Span, did_you_mean
 from trackplan.plan.document import (
     DESTINATION_KINDS,
@@ -305,7 +305,7 @@ def _enum(
         if not fits:
             diags.error(
                 "TP020",
-                f"enum values of a {prop.type} must be {plural}, found {kind_name(item)} ({where})",
+                f"enum values of {_a(prop.type or '')} must be {plural}, found {kind_name(item)} ({where})",
                 item.span,
             )
             continue
@@ -329,6 +329,10 @@ def _enum(
     return tuple(out)
 
 
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
+
+
 def _bound(
     node: YScalar | None, type_name: str, where: str, diags: Diagnostics
 ) -> float | None:
@@ -346,7 +350,7 @@ def _bound(
     if not ok or (isinstance(value, float) and not math.isfinite(value)):
         diags.error(
             "TP004",
-            f"a bound of a {type_name} must be a finite {'integer' if type_name == 'int' else 'number'}"
+            f"a bound of {_a(type_name)} must be a finite {'integer' if type_name == 'int' else 'number'}"
             f", found {kind_name(node)} ({where})",
             node.span,
         )
@@ -382,7 +386,7 @@ def regex_problem(pattern: str) -> str | None:
         return str(exc)
     except (OverflowError, RecursionError):
         return "pattern too complex"
-    return None
+    return regex.portability_problem(pattern)
 
 
 # -- events ---------------------------------------------------------------------------
@@ -398,11 +402,16 @@ def _check_event(
         if use.pinned is not None:
             _check_pinned(event, use.name, use.pinned, catalogue, defined, diags)
         elif use.name not in defined:
+            hint = did_you_mean(use.name, defined) or "define it under 'properties'"
+            if use.name in user_defined:
+                hint = (
+                    "it is a user property: list it under the event's 'user_properties'"
+                )
             diags.error(
                 "TP011",
                 f"{where} uses undefined property '{use.name}'",
                 use.span,
-                hint=did_you_mean(use.name, defined) or "define it under 'properties'",
+                hint=hint,
             )
     for use in event.user_properties:
         if use.name not in user_defined:
@@ -462,12 +471,11 @@ def _check_event(
         diags.error(
             "TP028", f"{where} cannot both identify and unidentify", event.actions_span
         )
-    sending = (
-        [sources[n] for n, _ in event.sources]
-        if event.sources is not None
-        else doc.sources
-    )
-    servers = [s for s in sending if s.name in sources and s.platform == "server"]
+    if event.sources is None:
+        sending = list(doc.sources)
+    else:
+        sending = [sources[n] for n, _ in event.sources if n in sources]
+    servers = [s for s in sending if s.platform == "server"]
     if "identify" in actions and "log_event" not in actions and servers:
         diags.warning(
             "TP040",

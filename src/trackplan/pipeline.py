@@ -56,9 +56,21 @@ class Generated:
 def load_text(text: str, path: str) -> Loaded:
     """Decode and check plan text; `path` is only used in diagnostics."""
     diags = Diagnostics()
-    root = yamltree.parse(text, path, diags)
-    doc = Decoder(path, diags).plan(root) if root is not None else None
-    catalogue = check(doc, diags) if doc is not None else None
+    try:
+        root = yamltree.parse(text, path, diags)
+        doc = Decoder(path, diags).plan(root) if root is not None else None
+        catalogue = check(doc, diags) if doc is not None else None
+    except RecursionError:
+        diags.error("TP004", "the plan is nested too deeply to read", Span(path, 1, 1))
+        return Loaded(None, None, diags.sorted())
+    except Exception as exc:  # noqa: BLE001 - a bug in trackplan must still not print a traceback
+        diags.error(
+            "TP999",
+            f"internal error while reading the plan: {type(exc).__name__}: {exc}",
+            Span(path, 1, 1),
+            hint="please report this with the plan that caused it",
+        )
+        return Loaded(None, None, diags.sorted())
     return Loaded(doc, catalogue, diags.sorted())
 
 
