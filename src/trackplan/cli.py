@@ -12,7 +12,9 @@ from pathlib import Path
 
 import click
 
+from trackplan import diff as plan_diff
 from trackplan import output, pipeline
+from trackplan import status as plan_status
 from trackplan.diagnostics import Diagnostic, Severity
 
 PLAN_OPTION = click.option(
@@ -107,3 +109,126 @@ def init(plan: Path, force: bool) -> None:
     plan.parent.mkdir(parents=True, exist_ok=True)
     plan.write_text(text, encoding="utf-8")
     click.echo(f"wrote {plan}; next: trackplan validate --plan {plan}")
+
+
+def _pairs(values: tuple[str, ...], option: str) -> dict[str, list[str]]:
+    """`SOURCE=VALUE` options, grouped by source."""
+    grouped: dict[str, list[str]] = {}
+    for value in values:
+        name, sep, rest = value.partition("=")
+        if not sep or not name or not rest:
+            raise click.BadParameter(
+                f"expected SOURCE=VALUE, got {value!r}", param_hint=option
+            )
+        grouped.setdefault(name, []).append(rest)
+    return grouped
+
+
+@main.command(name="status")
+@PLAN_OPTION
+@click.option(
+    "--source", "only", multiple=True, help="Report only this source (repeatable)."
+)
+@click.option(
+    "--root",
+    "roots",
+    multiple=True,
+    metavar="SOURCE=PATH",
+    help="A directory of SOURCE's code (repeatable; default: the plan's directory).",
+)
+@click.option(
+    "--glob",
+    "globs",
+    multiple=True,
+    metavar="SOURCE=PATTERN",
+    help="Files of SOURCE's code under its roots (repeatable; default: by language).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--allow-missing", is_flag=True, help="Exit 0 even if an event is missing."
+)
+def status_command(
+    *,
+    plan: Path,
+    only: tuple[str, ...],
+    roots: tuple[str, ...],
+    globs: tuple[str, ...],
+    as_json: bool,
+    allow_missing: bool,
+) -> None:
+    """Find where each event's generated method is called; exit 1 if one is not."""
+    root_map = _pairs(roots, "--root")
+    glob_map = _pairs(globs, "--glob")
+    loaded = pipeline.load(plan)
+    if not loaded.ok or loaded.doc is None:
+        _print(loaded.diagnostics)
+        sys.exit(1)
+    known = [s.name for s in loaded.doc.sources]
+    for name in [*only, *root_map, *glob_map]:
+        if name not in known:
+            raise click.BadParameter(
+                f"no source named {name!r}; sources are {', '.join(known)}"
+            )
+    report = plan_status.status(
+        loaded,
+        plan,
+        only,
+        {name: [Path(p) for p in paths] for name, paths in root_map.items()},
+        glob_map,
+    )
+    click.echo(
+        plan_status.as_json(report) if as_json else plan_status.table(report), nl=False
+    )
+    if report.failed or (report.missing and not allow_missing):
+        sys.exit(1)
+
+
+@main.command(name="diff")
+@click.argument("plans", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--against", metavar="GIT_REF", help="Compare with the plan at this revision."
+)
+@click.option(
+    "--plan",
+    "plan",
+    default="trackplan.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The plan file, with --against.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(plan_diff.FAIL_ON),
+    help="Exit 1 if any change is breaking (for code, for data, or either).",
+)
+def diff_command(
+    plans: tuple[Path, ...],
+    against: str | None,
+    plan: Path,
+    as_json: bool,
+    fail_on: str | None,
+) -> None:
+    """Compare two plans (OLD NEW, or --against GIT_REF) and class every change."""
+    try:
+        if against is not None:
+            if plans:
+                raise click.UsageError(
+                    "give either OLD NEW or --against GIT_REF, not both"
+                )
+            report = plan_diff.diff_revision(against, plan)
+        elif len(plans) == 2:
+            report = plan_diff.diff_files(plans[0], plans[1])
+        else:
+            raise click.UsageError("give two plan files, OLD NEW, or --against GIT_REF")
+    except plan_diff.RevisionError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(1)
+    except plan_diff.PlanError as exc:
+        _print(exc.loaded.diagnostics)
+        sys.exit(1)
+    click.echo(
+        plan_diff.as_json(report) if as_json else plan_diff.table(report), nl=False
+    )
+    if fail_on is not None and report.breaking(fail_on):
+        sys.exit(1)
