@@ -39,13 +39,13 @@ class Diagnostic:
     related: tuple[Span, ...] = field(default=())
 
     def render(self) -> str:
-        """Format as `PATH:LINE:COL: error CODE: message (hint)`."""
+        """Format as `PATH:LINE:COL: error CODE: message (hint)`, always one line."""
         text = f"{self.span}: {self.severity.value} {self.code}: {self.message}"
         if self.related:
             text += " (also at " + ", ".join(str(s) for s in self.related) + ")"
         if self.hint:
             text += f"; {self.hint}"
-        return text
+        return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class Diagnostics:

@@ -53,7 +53,7 @@ def parse(text: str, path: str, diags: Diagnostics) -> YNode | None:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path, 1, 1)
-        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        message = " ".join(" ".join(str(p).split()) for p in (exc.context, exc.problem) if p)
         diags.error("TP001", f"invalid YAML: {message or 'syntax error'}", span)
         return None
     except YAMLError as exc:  # errors without a position, e.g. bad encodings

@@ -85,7 +85,10 @@ function main(request) {
     }
   }
   if (!trackerClass) {
-    problems.push({ path: request.generated, message: "no Tracker class in the generated file" });
+    problems.push({
+      path: request.generated,
+      message: "no Tracker class in the generated file",
+    });
     return { calls, problems };
   }
   const trackerSymbol = checker.getSymbolAtLocation(trackerClass.name);
@@ -120,12 +123,18 @@ function main(request) {
     return undefined;
   }
 
+  function declaredMember(signature) {
+    return signature?.declaration ? trackerMember(signature.declaration) : undefined;
+  }
+
   function calleeName(callee) {
     let node = callee;
     while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node)) {
       node = node.expression;
     }
-    if (ts.isPropertyAccessExpression(node)) return { receiver: node.expression, name: node.name.text };
+    if (ts.isPropertyAccessExpression(node)) {
+      return { receiver: node.expression, name: node.name.text };
+    }
     if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
       return { receiver: node.expression, name: node.argumentExpression.text };
     }
@@ -133,18 +142,21 @@ function main(request) {
   }
 
   for (const sf of program.getSourceFiles()) {
-    if (sf.isDeclarationFile || same(sf.fileName) || !files.includes(path.resolve(sf.fileName))) {
-      continue;
-    }
+    const own = files.includes(path.resolve(sf.fileName));
+    if (sf.isDeclarationFile || same(sf.fileName) || !own) continue;
     const record = (node, method, known) => {
       const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
       calls.push({ path: sf.fileName, line: line + 1, col: character + 1, method, known });
     };
     const visit = (node) => {
       if (ts.isCallExpression(node)) {
-        const signature = checker.getResolvedSignature(node);
-        const method = signature?.declaration ? trackerMember(signature.declaration) : undefined;
         const access = calleeName(node.expression);
+        let method = declaredMember(checker.getResolvedSignature(node));
+        if (method === undefined && access && (access.name === "call" || access.name === "apply")) {
+          // `tracker.orderCompleted.call(tracker, ...)`: the function called is the receiver.
+          const inner = checker.getTypeAtLocation(access.receiver).getCallSignatures();
+          method = inner.map(declaredMember).find((m) => m !== undefined);
+        }
         if (method !== undefined) {
           record(node, method, true);
         } else if (
@@ -172,7 +184,8 @@ process.stdin.on("end", () => {
   try {
     process.stdout.write(JSON.stringify(main(JSON.parse(input))));
   } catch (error) {
-    process.stdout.write(JSON.stringify({ error: String(error && error.message ? error.message : error) }));
+    const message = error && error.message ? error.message : String(error);
+    process.stdout.write(JSON.stringify({ error: message }));
     process.exitCode = 2;
   }
 });

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trackplan import ir
-from trackplan.targets import python
+from trackplan.targets import python, typescript
 from trackplan.targets.naming import NameRules
 
 
@@ -21,6 +21,8 @@ class Target:
 
 ALL: tuple[Target, ...] = (
     Target("python", "server", ".py", python.NAMES, python.render),
+    Target("typescript", "client", ".ts", typescript.NAMES, typescript.render),
+    Target("typescript", "server", ".ts", typescript.NAMES, typescript.render),
 )
 
 

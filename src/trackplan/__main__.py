@@ -1,0 +1,5 @@
+"""`python -m trackplan` runs the CLI."""
+
+from trackplan.cli import main
+
+main()
