@@ -64,7 +64,9 @@ class Checks:
             elif t.regex is not None:
                 source = literals.string(regex.javascript(t.regex))
                 pattern = self.constant("RE", f'new RegExp({source}, "u")')
-                text = self.constant("TEXT", literals.string(f"a string matching {t.regex!r}"))
+                text = self.constant(
+                    "TEXT", literals.string(f"a string matching {t.regex!r}")
+                )
                 fail = f'_tp.fail(_v, _e, {path}, "regex", {text}, {x});'
                 chain.append((f"!{pattern}.test({x})", fail))
             return chain
@@ -100,8 +102,13 @@ class Checks:
         enum = getattr(t, "enum", ())
         items = ", ".join(literals.value(v) for v in enum)
         allowed = self.constant("ENUM", f"new Set<unknown>([{items}])")
-        text = self.constant("TEXT", literals.string("one of " + ", ".join(map(repr, enum))))
-        return (f"!{allowed}.has({x})", f'_tp.fail(_v, _e, {path}, "enum", {text}, {x});')
+        text = self.constant(
+            "TEXT", literals.string("one of " + ", ".join(map(repr, enum)))
+        )
+        return (
+            f"!{allowed}.has({x})",
+            f'_tp.fail(_v, _e, {path}, "enum", {text}, {x});',
+        )
 
     def function(self, t: ir.ListType | ir.ObjectType) -> str:
         """The name of a module-level function checking a list or an object."""
@@ -141,7 +148,11 @@ class Checks:
             if names:
                 known = self.constant("KEYS", f"new Set<string>([{', '.join(names)}])")
                 unknown = f"if (!{known}.has(_k)) {unknown}"
-            body += [f"{INDENT}for (const _k of Object.keys(_o)) {{", f"{i2}{unknown}", f"{INDENT}}}"]
+            body += [
+                f"{INDENT}for (const _k of Object.keys(_o)) {{",
+                f"{i2}{unknown}",
+                f"{INDENT}}}",
+            ]
             args = "_o: { readonly [key: string]: unknown }"
         self.functions.append(
             [

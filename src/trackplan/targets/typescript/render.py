@@ -75,7 +75,8 @@ def _all_types(source: ir.Source) -> list[ir.Type]:
 
 def _system_fields(source: ir.Source) -> tuple[ir.Field, ...]:
     return tuple(
-        ir.Field(p.name, p.type, p.required, p.description) for p in source.system_properties
+        ir.Field(p.name, p.type, p.required, p.description)
+        for p in source.system_properties
     )
 
 
@@ -104,7 +105,10 @@ def _options(source: ir.Source) -> list[str]:
     ]
     if source.destinations:
         lines.append(f"{INDENT}readonly destinations: {{")
-        lines += [f"{INDENT * 2}readonly {literals.string(d.name)}: {dest};" for d in source.destinations]
+        lines += [
+            f"{INDENT * 2}readonly {literals.string(d.name)}: {dest};"
+            for d in source.destinations
+        ]
         lines.append(f"{INDENT}}};")
     else:
         lines.append(f"{INDENT}readonly destinations: Record<string, never>;")
@@ -135,7 +139,9 @@ def _destinations(source: ir.Source) -> list[str]:
 
 def _tracker(source: ir.Source, checks: Checks) -> list[str]:
     name = literals.doc_lines(source.name)
-    dests = ", ".join(literals.doc_lines(d.name)[0] for d in source.destinations if d.name)
+    dests = ", ".join(
+        literals.doc_lines(d.name)[0] for d in source.destinations if d.name
+    )
     doc = [
         f"Tracks the events of {source.platform} source {name[0] if name else ''}.",
         "",
@@ -200,16 +206,25 @@ def _fields(event: ir.Event, indent: str) -> list[str]:
                 lines.append(f"{indent}{name}{mark}: {types.annotation(prop.type)};")
         if required:
             if event.has("log_revenue"):
-                lines += [f"{indent}/** The revenue amount. */", f"{indent}{naming.AMOUNT}: number;"]
+                lines += [
+                    f"{indent}/** The revenue amount. */",
+                    f"{indent}{naming.AMOUNT}: number;",
+                ]
             for group in event.groups:
                 doc = literals.doc_lines(f"The id of the {group} group.")
-                lines += [*literals.jsdoc(doc, indent), f"{indent}{naming.group_argument(group)}: string;"]
+                lines += [
+                    *literals.jsdoc(doc, indent),
+                    f"{indent}{naming.group_argument(group)}: string;",
+                ]
     identity = event.identity
     if identity in (ir.Identity.SERVER_IDENTIFY,):
         for name in (naming.ANONYMOUS_ID, naming.USER_ID):
             lines += [f"{indent}/** {_IDS_DOC[name]} */", f"{indent}{name}: string;"]
     elif identity in (ir.Identity.SERVER_LEGACY, ir.Identity.CLIENT_IDENTIFY):
-        lines += [f"{indent}/** {_IDS_DOC[naming.USER_ID]} */", f"{indent}{naming.USER_ID}: string;"]
+        lines += [
+            f"{indent}/** {_IDS_DOC[naming.USER_ID]} */",
+            f"{indent}{naming.USER_ID}: string;",
+        ]
     return lines
 
 
@@ -218,8 +233,12 @@ def _signature(event: ir.Event, method: str, returns: str) -> list[str]:
     fields = _fields(event, i3)
     union = event.identity is ir.Identity.SERVER
     if not fields and not union:
-        return [f"{INDENT}{method}(properties: Record<string, never> = {{}}): {returns} {{"]
-    optional = not union and all("?" in f or f.strip().startswith(("/*", "*")) for f in fields)
+        return [
+            f"{INDENT}{method}(_properties: Record<string, never> = {{}}): {returns} {{"
+        ]
+    optional = not union and all(
+        "?" in f or f.strip().startswith(("/*", "*")) for f in fields
+    )
     default = " = {}" if optional else ""
     lines = [f"{INDENT}{method}(", f"{i2}properties: {{", *fields]
     if union:
@@ -247,16 +266,21 @@ def _event(event: ir.Event, source: ir.Source, checks: Checks) -> list[str]:
         f"{i2}const _t = this._tpCore;",
         f"{i2}const _pending: Promise<_TpOutcome>[] = [];",
         f"{i2}try {{",
-        f"{i3}const _a: {{ readonly [key: string]: unknown }} = Object(properties);",
-        f"{i3}const _v: Violation[] = [];",
     ]
+    if event.identity is not ir.Identity.CLIENT or _parameters(event) or event.groups or (
+        event.has("log_revenue")
+    ):
+        lines.append(f"{i3}const _a: {{ readonly [key: string]: unknown }} = Object(properties);")
+    lines.append(f"{i3}const _v: Violation[] = [];")
     a, u = literals.string(naming.ANONYMOUS_ID), literals.string(naming.USER_ID)
     identity = event.identity
     if identity in (ir.Identity.SERVER, ir.Identity.SERVER_IDENTIFY):
         both = "true" if identity is ir.Identity.SERVER_IDENTIFY else "false"
         lines.append(f"{i3}const _ids = _t.ids(_v, _e, _a[{a}], _a[{u}], {both});")
     elif identity is ir.Identity.SERVER_LEGACY:
-        lines.append(f"{i3}const _ids = {{ userId: _t.userId(_v, _e, _a[{u}]), anonymousId: null }};")
+        lines.append(
+            f"{i3}const _ids = {{ userId: _t.userId(_v, _e, _a[{u}]), anonymousId: null }};"
+        )
     elif identity is ir.Identity.CLIENT_IDENTIFY:
         lines.append(f"{i3}const _uid = _t.userId(_v, _e, _a[{u}]);")
     for name, prop in _parameters(event):
@@ -309,7 +333,9 @@ def _event(event: ir.Event, source: ir.Source, checks: Checks) -> list[str]:
 
 def _event_doc(event: ir.Event) -> list[str]:
     name = literals.doc_lines(event.name)
-    return literals.doc_lines(event.description) or [f"Track {name[0] if name else 'the event'}."]
+    return literals.doc_lines(event.description) or [
+        f"Track {name[0] if name else 'the event'}."
+    ]
 
 
 def _payloads(event: ir.Event, source: ir.Source, indent: str) -> list[str]:
@@ -327,14 +353,20 @@ def _object(
     var: str, props: tuple[ir.Property, ...], pinned: tuple[ir.Pinned, ...], indent: str
 ) -> list[str]:
     entries = [
-        f"{literals.string(p.name)}: {naming.argument_name(p.name)}" for p in props if p.required
+        f"{literals.string(p.name)}: {naming.argument_name(p.name)}"
+        for p in props
+        if p.required
     ]
     entries += [f"{literals.string(p.name)}: {literals.value(p.value)}" for p in pinned]
     head = f"{indent}const {var}: {{ [name: string]: unknown }} = "
     if not entries:
         lines = [head + "{};"]
     else:
-        lines = [head + "{", *(f"{indent}{INDENT}{e}," for e in entries), f"{indent}}};"]
+        lines = [
+            head + "{",
+            *(f"{indent}{INDENT}{e}," for e in entries),
+            f"{indent}}};",
+        ]
     for p in props:
         if not p.required:
             name = naming.argument_name(p.name)
@@ -366,7 +398,11 @@ def _calls(event: ir.Event, server: bool, indent: str) -> list[str]:
             call("setUserProperties", [], "_u")
         elif action == "update_groups":
             for group in event.groups:
-                call("setGroup", [literals.string(group), naming.group_argument(group)], "null")
+                call(
+                    "setGroup",
+                    [literals.string(group), naming.group_argument(group)],
+                    "null",
+                )
         elif action == "log_event":
             call("logEvent", ["_e"], "_p")
         elif action == "log_page":

@@ -66,8 +66,12 @@ def declaration(t: ir.Type, doc: list[str] | None = None) -> list[str]:
     one = f"export type {name} = {' | '.join(values)};"
     if len(one) <= 100:
         return [*head, one]
-    return [*head, f"export type {name} =", *(f"{INDENT}| {v}" for v in values[:-1]),
-            f"{INDENT}| {values[-1]};"]
+    return [
+        *head,
+        f"export type {name} =",
+        *(f"{INDENT}| {v}" for v in values[:-1]),
+        f"{INDENT}| {values[-1]};",
+    ]
 
 
 def interface(name: str, fields: tuple[ir.Field, ...]) -> list[str]:

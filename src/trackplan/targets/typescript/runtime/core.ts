@@ -219,7 +219,7 @@ class _TpCore {
       this.methods[method] = found;
     }
     for (const [name, obj] of objects) {
-      const make: unknown = (obj as { [method: string]: unknown }).make;
+      const make: unknown = (obj as { [method: string]: unknown })["make"];
       if (typeof make !== "function") continue;
       try {
         this.settled("", name, make.call(obj, env));
