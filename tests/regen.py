@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support import cases  # noqa: E402
+from tests.support import cases
 
 
 def main(argv: list[str]) -> None:

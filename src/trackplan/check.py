@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 from pathlib import PurePosixPath
 
 from trackplan import ir, regex, values
@@ -21,13 +22,15 @@ from trackplan.plan.document import (
     MIXPANEL_IDENTITIES,
     PLATFORMS,
     EventDoc,
-    NamedProperty,
     PlanDoc,
     PropertyDoc,
 )
 from trackplan.plan.yamltree import YMap, YNode, YScalar, YSeq, kind_name
 from trackplan.targets import registry
 from trackplan.targets.naming import NameRules
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -287,11 +290,11 @@ _CONSTRAINTS: dict[str, tuple[str, ...]] = {
 
 
 def _enum(
-    prop: PropertyDoc, kind: type, plural: str, where: str, diags: Diagnostics
-) -> tuple[object, ...] | None:
+    prop: PropertyDoc, kind: type[T], plural: str, where: str, diags: Diagnostics
+) -> tuple[T, ...] | None:
     if prop.enum is None or "enum" not in _CONSTRAINTS[prop.type or ""]:
         return None
-    out: list[object] = []
+    out: list[T] = []
     seen: dict[object, Span] = {}
     for item in prop.enum:
         value = item.value
@@ -299,7 +302,7 @@ def _enum(
             kind is not bool and isinstance(value, bool)
         )
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            fits, value = True, value
+            fits = True
         if kind is float and isinstance(value, float) and not math.isfinite(value):
             fits = False
         if not fits:
@@ -319,7 +322,7 @@ def _enum(
             )
             continue
         seen[key] = item.span
-        out.append(value)
+        out.append(cast(T, value))
     if not prop.enum:
         assert prop.enum_span is not None
         diags.error(

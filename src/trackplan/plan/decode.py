@@ -406,8 +406,8 @@ class Decoder:
         if enum_node is not None:
             enum_items = self.sequence(enum_node, f"the enum of {where}")
             if enum_items is not None:
-                enum = tuple(self.enum_value(item, where) for item in enum_items)
-                enum = tuple(e for e in enum if e is not None)
+                values = (self.enum_value(item, where) for item in enum_items)
+                enum = tuple(e for e in values if e is not None)
         items = None
         items_node = fields.get("items")
         if items_node is not None:

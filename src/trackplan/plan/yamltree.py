@@ -53,7 +53,9 @@ def parse(text: str, path: str, diags: Diagnostics) -> YNode | None:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path, 1, 1)
-        message = " ".join(" ".join(str(p).split()) for p in (exc.context, exc.problem) if p)
+        message = " ".join(
+            " ".join(str(p).split()) for p in (exc.context, exc.problem) if p
+        )
         diags.error("TP001", f"invalid YAML: {message or 'syntax error'}", span)
         return None
     except YAMLError as exc:  # errors without a position, e.g. bad encodings
@@ -116,7 +118,8 @@ def _text_of(node: Node) -> str:
 
 
 def _scalar(node: ScalarNode, span: Span, diags: Diagnostics) -> YScalar:
-    tag = node.tag.removeprefix(_TAG) if node.tag.startswith(_TAG) else node.tag
+    tag = str(node.tag or "")
+    tag = tag.removeprefix(_TAG)
     raw: str = node.value
     value: Scalar
     try:

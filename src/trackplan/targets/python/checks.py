@@ -206,10 +206,7 @@ def _frozenset_lines(name: str, items: list[str]) -> list[str]:
 
 
 def _if(test: str, action: str, indent: str, keyword: str = "if") -> list[str]:
-    if keyword == "else":
-        head = f"{indent}else:"
-    else:
-        head = f"{indent}{keyword} {test}:"
+    head = f"{indent}else:" if keyword == "else" else f"{indent}{keyword} {test}:"
     if len(head) > LINE:
         # ruff would wrap the condition in parentheses; do it the same way
         head = f"{indent}{keyword} (\n{indent}{INDENT}{test}\n{indent}):"

@@ -58,14 +58,47 @@ def declaration(t: ir.Type, name: str | None = None) -> list[str]:
 
 
 def _typed_dict(name: str, t: ir.ObjectType) -> list[str]:
-    required = [f for f in t.fields if f.required]
-    optional = [f for f in t.fields if not f.required]
+    required = tuple(f for f in t.fields if f.required)
+    optional = tuple(f for f in t.fields if not f.required)
+    if all(_is_attribute(f.name) for f in t.fields):
+        return _class_form(name, required, optional)
     if not required or not optional:
-        total = "" if optional == [] else ", total=False"
+        total = "" if not optional else ", total=False"
         return _functional(name, t.fields, total)
-    lines = _functional(f"_{name}Required", tuple(required), "")
-    lines += _functional(f"_{name}Optional", tuple(optional), ", total=False")
+    lines = _functional(f"_{name}Required", required, "")
+    lines += _functional(f"_{name}Optional", optional, ", total=False")
     lines += ["", "", f"class {name}(_{name}Required, _{name}Optional):", "    pass"]
+    return lines
+
+
+def _is_attribute(key: str) -> bool:
+    """Whether a wire name can be written as a class attribute of a TypedDict."""
+    return key.isidentifier() and key.isascii() and key not in naming.KEYWORDS
+
+
+def _class_form(
+    name: str, required: tuple[ir.Field, ...], optional: tuple[ir.Field, ...]
+) -> list[str]:
+    """Class syntax, which linters prefer whenever every key is an identifier."""
+    lines: list[str] = []
+    if required and optional:
+        lines += [f"class _{name}Required(TypedDict):", *_attributes(required), "", ""]
+        lines += [
+            f"class {name}(_{name}Required, total=False):",
+            *_attributes(optional),
+        ]
+    elif optional:
+        lines += [f"class {name}(TypedDict, total=False):", *_attributes(optional)]
+    else:
+        lines += [f"class {name}(TypedDict):", *(_attributes(required) or ["    pass"])]
+    return lines
+
+
+def _attributes(fields: tuple[ir.Field, ...]) -> list[str]:
+    lines = []
+    for f in fields:
+        lines.append(f"    {f.name}: {annotation(f.type)}")
+        lines += literals.docstring(literals.doc_lines(f.description), "    ")
     return lines
 
 

@@ -24,7 +24,8 @@ def runtime_text(relative: str) -> str:
     """The inlined part of a static runtime file."""
     text = (
         resources.files("trackplan.targets.typescript")
-        .joinpath("runtime", relative)
+        .joinpath("runtime")
+        .joinpath(relative)
         .read_text(encoding="utf-8")
     )
     _, found, body = text.partition(MARKER + "\n")
@@ -267,10 +268,15 @@ def _event(event: ir.Event, source: ir.Source, checks: Checks) -> list[str]:
         f"{i2}const _pending: Promise<_TpOutcome>[] = [];",
         f"{i2}try {{",
     ]
-    if event.identity is not ir.Identity.CLIENT or _parameters(event) or event.groups or (
-        event.has("log_revenue")
+    if (
+        event.identity is not ir.Identity.CLIENT
+        or _parameters(event)
+        or event.groups
+        or (event.has("log_revenue"))
     ):
-        lines.append(f"{i3}const _a: {{ readonly [key: string]: unknown }} = Object(properties);")
+        lines.append(
+            f"{i3}const _a: {{ readonly [key: string]: unknown }} = Object(properties);"
+        )
     lines.append(f"{i3}const _v: Violation[] = [];")
     a, u = literals.string(naming.ANONYMOUS_ID), literals.string(naming.USER_ID)
     identity = event.identity

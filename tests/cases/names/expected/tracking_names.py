@@ -314,7 +314,8 @@ class _TpCore:
 Type = Literal["a", "b"]
 
 
-Tracker_ = TypedDict("Tracker_", {"x": int}, total=False)
+class Tracker_(TypedDict, total=False):
+    x: int
 
 
 _TP_ENUM_1 = frozenset(("a", "b"))

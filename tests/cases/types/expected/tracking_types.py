@@ -327,29 +327,26 @@ SizesItem = Literal["S", "M", "L"]
 ProductsItemOptionsColor = Literal["red", "blue"]
 
 
-ProductsItemOptions = TypedDict(
-    "ProductsItemOptions",
-    {"Color": ProductsItemOptionsColor},
-    total=False,
-)
+class ProductsItemOptions(TypedDict, total=False):
+    Color: ProductsItemOptionsColor
 
 
-_ProductsItemRequired = TypedDict("_ProductsItemRequired", {"SKU": str})
-_ProductsItemOptional = TypedDict(
-    "_ProductsItemOptional",
-    {"Price": float, "Options": ProductsItemOptions},
-    total=False,
-)
+class _ProductsItemRequired(TypedDict):
+    SKU: str
 
 
-class ProductsItem(_ProductsItemRequired, _ProductsItemOptional):
+class ProductsItem(_ProductsItemRequired, total=False):
+    Price: float
+    Options: ProductsItemOptions
+
+
+class Address(TypedDict):
+    Street: str
+    Zip: str
+
+
+class EmptyObject(TypedDict):
     pass
-
-
-Address = TypedDict("Address", {"Street": str, "Zip": str})
-
-
-EmptyObject = TypedDict("EmptyObject", {})
 
 
 _SystemPropertiesRequired = TypedDict("_SystemPropertiesRequired", {"App Version": str})

@@ -25,7 +25,7 @@ class _TpAmplitudeAdapter:
     def __init__(self, client: Any, options: Mapping[str, str]) -> None:
         # Imported here, not at module level: the generated module needs the SDK only
         # when an Amplitude client is actually given.
-        import amplitude  # type: ignore[import-untyped]  # noqa: PLC0415
+        import amplitude  # type: ignore[import-untyped]
 
         self._sdk: Any = amplitude
         self._client = client

@@ -40,7 +40,7 @@ class _TpMixpanelAdapter:
             )
         # Imported here, not at module level: the generated module needs the SDK only
         # when a Mixpanel client is actually given.
-        from mixpanel import MixpanelException  # type: ignore[import-untyped]  # noqa: PLC0415
+        from mixpanel import MixpanelException  # type: ignore[import-untyped]
 
         self._delivery_error: type[Exception] = MixpanelException
         self._client = client
