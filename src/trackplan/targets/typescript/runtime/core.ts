@@ -336,7 +336,7 @@ class _TpCore {
     ids: _TpIds | null,
     pending: Promise<_TpOutcome>[],
   ): void {
-    for (const [name, obj, fn] of this.methods[method]) {
+    for (const [name, obj, fn] of this.methods[method] || []) {
       const args = head.slice();
       if (props !== null) args.push(Object.assign({}, props));
       if (ids !== null) args.push({ userId: ids.userId, anonymousId: ids.anonymousId });
