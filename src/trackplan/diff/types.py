@@ -136,8 +136,9 @@ def compare_properties(
     changes: list[Change] = []
     before = {p.name: p for p in old}
     after = {p.name: p for p in new}
+    label = noun.replace("-", " ")
     for name, prop in before.items():
-        subject = f"{owner} {noun} {show(name)}"
+        subject = f"{owner} {label} {show(name)}"
         if name not in after:
             # A caller passing it is refused; consumers stop receiving it.
             changes.append(
@@ -148,7 +149,7 @@ def compare_properties(
     for name, prop in after.items():
         if name in before:
             continue
-        subject = f"{owner} {noun} {show(name)}"
+        subject = f"{owner} {label} {show(name)}"
         if prop.required:
             detail = f"added, required, {type_name(prop.type)}"
             changes.append(
