@@ -1,0 +1,222 @@
+"""Behaviour of compiled TypeScript output under Node, with recording destinations.
+
+Parity with Python is test_parity's; these are the rules that exist only in
+TypeScript: client identity, Promises from server destinations, and the legacy API.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.typescript import support
+from tests.typescript.scenario import ANON, USER, Call, Setup, compile_js, run_ts
+
+pytestmark = pytest.mark.skipif(
+    not support.have_tools(), reason="needs node and `npm ci` (node_modules/.bin/tsc)"
+)
+
+SYSTEM = {"App Version": "1.2.3"}
+DESTS: dict[str, str | None] = {"rec": None, "other": None}
+SIGNED_UP = {"User Email": "e@x.io", "Plan": "pro"}
+
+
+@pytest.fixture(scope="module")
+def js(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("ts-behaviour")
+    out: dict[str, Path] = {}
+    sources = []
+    for plan in ("full", "legacy"):
+        (root / plan).mkdir()
+        shutil.copy(support.HERE / "plans" / plan / "trackplan.yaml", root / plan)
+        files = support.generate(root / plan / "trackplan.yaml")
+        sources += [files["web"], files["node"]]
+    compile_js(root, sources)
+    for plan in ("full", "legacy"):
+        out[f"{plan}-client"] = root / "js" / plan / "out" / "client.js"
+        out[f"{plan}-server"] = root / "js" / plan / "out" / "server.js"
+    return out
+
+
+def _run(
+    module: Path, setup: Setup, *, server: bool, identify: set[str]
+) -> dict[str, Any]:
+    events = {c.event: c.event in identify for c in setup.calls}
+    [result] = run_ts(module, [setup], events, server=server)
+    return result
+
+
+def test_client_identify_calls_identify_first_with_the_user_id(
+    js: dict[str, Path],
+) -> None:
+    calls = [Call("Signed Up", {**SIGNED_UP, USER: "u1"})]
+    setup = Setup("dev", {"env": "dev"}, DESTS, calls, SYSTEM)
+    [call] = _run(js["full-client"], setup, server=False, identify={"Signed Up"})[
+        "calls"
+    ]
+    assert [c[:2] for c in call["calls"]] == [
+        ["rec", "identify"],
+        ["other", "identify"],
+        ["rec", "setUserProperties"],
+        ["other", "setUserProperties"],
+        ["rec", "logEvent"],
+        ["other", "logEvent"],
+    ]
+    assert call["calls"][0] == ["rec", "identify", ["u1"]]
+    # each destination gets its own copy: rec's change does not reach other
+    assert call["calls"][5][2][1] == {"App Version": "1.2.3"}
+
+
+@pytest.mark.parametrize("user", [None, "", 5])
+def test_client_identify_without_a_user_id(js: dict[str, Path], user: Any) -> None:
+    calls = [Call("Signed Up", {**SIGNED_UP, USER: user})]
+    dev = _run(
+        js["full-client"],
+        Setup("dev", {"env": "dev"}, DESTS, calls, SYSTEM),
+        server=False,
+        identify={"Signed Up"},
+    )
+    assert dev["calls"][0]["raised"] == [
+        ["Signed Up", "userId_", "identity", "a non-empty string"]
+    ]
+    assert dev["calls"][0]["calls"] == []
+    prod = _run(
+        js["full-client"],
+        Setup("prod", {"env": "prod"}, DESTS, calls, SYSTEM),
+        server=False,
+        identify={"Signed Up"},
+    )
+    [call] = prod["calls"]
+    assert call["violations"] == [
+        ["Signed Up", "userId_", "identity", "a non-empty string"]
+    ]
+    # the event is still sent; identify is skipped without a user id
+    assert [c[1] for c in call["calls"]] == ["setUserProperties"] * 2 + ["logEvent"] * 2
+
+
+def test_client_events_carry_no_ids(js: dict[str, Path]) -> None:
+    setup = Setup("dev", {"env": "dev"}, DESTS, [Call("Logged Out", {})], SYSTEM)
+    [call] = _run(js["full-client"], setup, server=False, identify=set())["calls"]
+    assert call["calls"] == [
+        ["rec", "logEvent", ["Logged Out", {"App Version": "1.2.3"}]],
+        ["other", "logEvent", ["Logged Out", {"App Version": "1.2.3"}]],
+        ["rec", "unidentify", []],
+        ["other", "unidentify", []],
+    ]
+
+
+@pytest.mark.parametrize("server", [False, True])
+def test_a_rejecting_destination_in_prod_is_reported_and_others_still_receive(
+    js: dict[str, Path], server: bool
+) -> None:
+    ids = {ANON: "a"} if server else {}
+    setup = Setup(
+        "prod",
+        {"env": "prod"},
+        {"rec": "reject", "other": "throw"},
+        [Call("Button Clicked", ids), Call("Button Clicked", ids)],
+        SYSTEM,
+    )
+    module = js["full-server" if server else "full-client"]
+    result = _run(module, setup, server=server, identify=set())
+    for call in result["calls"]:
+        assert call["raised"] is None
+        assert call["error"] is None
+        assert [c[0] for c in call["calls"]] == ["rec", "other"]
+        assert sorted(v[1] for v in call["violations"]) == ["other", "rec"]
+        assert {v[2] for v in call["violations"]} == {"destination"}
+
+
+def test_a_rejecting_server_destination_outside_prod_rejects_after_all_are_called(
+    js: dict[str, Path],
+) -> None:
+    setup = Setup(
+        "dev",
+        {"env": "dev"},
+        {"rec": "reject", "other": "slow"},
+        [Call("Button Clicked", {USER: "u"})],
+        SYSTEM,
+    )
+    [call] = _run(js["full-server"], setup, server=True, identify=set())["calls"]
+    assert call["error"] == "Error: rec is down"
+    assert [c[0] for c in call["calls"]] == ["rec", "other"]
+
+
+def test_a_server_event_without_ids_is_sent_nowhere(js: dict[str, Path]) -> None:
+    setup = Setup("prod", {"env": "prod"}, DESTS, [Call("Button Clicked", {})], SYSTEM)
+    [call] = _run(js["full-server"], setup, server=True, identify=set())["calls"]
+    assert call["calls"] == []
+    assert call["violations"] == [
+        ["Button Clicked", "anonymousId_ or userId_", "identity", "at least one id"]
+    ]
+
+
+def test_server_ids_reach_every_destination(js: dict[str, Path]) -> None:
+    setup = Setup(
+        "dev",
+        {"env": "dev"},
+        DESTS,
+        [Call("Signed Up", {**SIGNED_UP, ANON: "a", USER: "u"})],
+    )
+    setup.system = SYSTEM
+    [call] = _run(js["full-server"], setup, server=True, identify={"Signed Up"})[
+        "calls"
+    ]
+    assert call["calls"][0] == ["rec", "identify", ["u"], "u", "a"]
+    assert all(c[3:] == ["u", "a"] for c in call["calls"])
+
+
+def test_legacy_server_takes_only_a_user_id(js: dict[str, Path]) -> None:
+    setup = Setup(
+        "prod",
+        {"env": "prod"},
+        DESTS,
+        [
+            Call("Plan Upgraded", {USER: "u", "Plan": "pro"}),
+            Call("Plan Upgraded", {"Plan": "pro"}),
+            Call("Signed Up", {USER: "u", "Plan": "free"}),
+        ],
+        has_system=False,
+    )
+    result = _run(js["legacy-server"], setup, server=True, identify={"Signed Up"})
+    sent, missing, identified = result["calls"]
+    assert sent["calls"][0] == [
+        "rec",
+        "logEvent",
+        ["Plan Upgraded", {"Plan": "pro"}],
+        "u",
+        None,
+    ]
+    assert missing["calls"] == []
+    assert missing["violations"] == [
+        ["Plan Upgraded", "userId_", "identity", "a non-empty string"]
+    ]
+    assert [c[1] for c in identified["calls"]] == [
+        "identify",
+        "identify",
+        "logEvent",
+        "logEvent",
+    ]
+
+
+def test_noop_calls_nothing_outside_prod_and_is_ignored_in_prod(
+    js: dict[str, Path],
+) -> None:
+    calls = [Call("Button Clicked", {ANON: "a"})]
+    dev = Setup("dev", {"env": "dev", "noop": True}, DESTS, calls, SYSTEM)
+    prod = Setup("prod", {"env": "prod", "noop": True}, DESTS, calls, SYSTEM)
+    for module, server in ((js["full-client"], False), (js["full-server"], True)):
+        assert (
+            _run(module, dev, server=server, identify=set())["calls"][0]["calls"] == []
+        )
+        sent = _run(module, prod, server=server, identify=set())["calls"][0]["calls"]
+        assert len(sent) == 2
+
+
+def test_an_unknown_env_throws_even_for_prod_code(js: dict[str, Path]) -> None:
+    setup = Setup("bad", {"env": "production"}, DESTS, [], SYSTEM)
+    result = _run(js["full-client"], setup, server=False, identify=set())
+    assert "env must be one of" in result["construct"]["error"]
