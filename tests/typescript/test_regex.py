@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from trackplan import pipeline, regex
 from tests.typescript import support
+from trackplan import pipeline, regex
 
 PORTABLE = [
     r"^[A-Z0-9]{4,12}$",
