@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
-def words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def words(name: str) -> tuple[str, ...]:
     """Split a plan name into words.
 
     Words end at every character that is not a letter or digit and at each boundary
@@ -30,7 +32,7 @@ def words(name: str) -> list[str]:
         previous = char
     if current:
         out.append(current)
-    return out
+    return tuple(out)
 
 
 def _is_word_char(char: str) -> bool:

@@ -23,6 +23,7 @@ class Checks:
     _constant_names: dict[str, str] = field(default_factory=dict)
     _function_names: dict[ir.Type, str] = field(default_factory=dict)
     _taken: set[str] = field(default_factory=set)
+    uses_regex: bool = False
 
     def constant(self, stem: str, expression: str) -> str:
         """A module constant holding `expression`, shared when the same one is asked twice."""
@@ -80,6 +81,7 @@ class Checks:
             if t.enum is not None:
                 lines += self._enum(t, x, path, indent)
             elif t.regex is not None:
+                self.uses_regex = True
                 pattern = self.constant("RE", f"re.compile({literals.string(t.regex)})")
                 text = self.constant(
                     "TEXT", literals.string(f"a string matching {t.regex!r}")

@@ -9,6 +9,7 @@ renderers never add quotes themselves.
 
 from __future__ import annotations
 
+import functools
 import math
 
 # Quote choice follows `ruff format`: double quotes unless that needs more escapes.
@@ -30,6 +31,7 @@ def _escape_char(char: str, quote: str) -> str:
     return char
 
 
+@functools.lru_cache(maxsize=65536)
 def string(text: str) -> str:
     """A Python string literal for any text."""
     quote = "'" if text.count('"') > text.count("'") else '"'

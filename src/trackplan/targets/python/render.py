@@ -7,6 +7,7 @@ functions, then `Tracker` with one method per event.
 
 from __future__ import annotations
 
+import functools
 import io
 import tokenize
 from importlib import resources
@@ -92,8 +93,15 @@ def render(source: ir.Source) -> str:
         )
     )
     blocks.append(tracker)
+    used = _names(blocks[: 1 + len(adapters)])  # the static runtime and the adapters
+    if checks.uses_regex:
+        used.add("re")
+    if any(e.identity is ir.Identity.SERVER for e in source.events):
+        used.add("overload")
     body = "\n\n\n".join("\n".join(b) for b in blocks)
-    return "\n".join([*_head(source), *_imports(body), "", body]) + "\n"
+    if "TypedDict" in body:
+        used.add("TypedDict")
+    return "\n".join([*_head(source), *_imports(used), "", body]) + "\n"
 
 
 def _adapter_class(body: str) -> str:
@@ -126,13 +134,25 @@ def _head(source: ir.Source) -> list[str]:
     ]
 
 
-def _imports(body: str) -> list[str]:
-    """Only the imports the module uses, so it is clean under `ruff check`."""
-    used = {
+@functools.cache
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(
         tok.string
-        for tok in tokenize.generate_tokens(io.StringIO(body).readline)
+        for tok in tokenize.generate_tokens(io.StringIO(text).readline)
         if tok.type == tokenize.NAME
-    }
+    )
+
+
+def _names(blocks: list[list[str]]) -> set[str]:
+    """The names static code uses; plan-driven code adds its own (see `render`)."""
+    out: set[str] = set()
+    for block in blocks:
+        out |= _tokens("\n".join(block))
+    return out
+
+
+def _imports(used: set[str]) -> list[str]:
+    """Only the imports the module uses, so it is clean under `ruff check`."""
     plain = []
     froms = []
     for template, names in _IMPORTS:
