@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ruamel.yaml import YAML
+import yaml
 
 from tests.support import cases
 from trackplan import pipeline
@@ -29,7 +29,9 @@ def diagnose(text: str) -> list[str]:
     rendered = [d.render() for d in loaded.diagnostics]
     assert all(LINE.match(r) for r in rendered), rendered
     codes = [d.code for d in loaded.diagnostics if d.severity.value == "error"]
-    assert "TP999" not in codes, rendered  # an internal error is a bug, not a diagnostic
+    assert "TP999" not in codes, (
+        rendered
+    )  # an internal error is a bug, not a diagnostic
     return codes
 
 
@@ -43,7 +45,9 @@ def test_hand_written(path: Path) -> None:
         assert code.strip() in codes, (code, codes)
 
 
-def test_hand_written_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hand_written_through_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     for path in sorted(MALFORMED.glob("*.yaml")):
         plan = tmp_path / "plan.yaml"
         plan.write_bytes(path.read_bytes())
@@ -59,23 +63,16 @@ def test_hand_written_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def _seeds() -> list[dict]:
-    yaml = YAML(typ="safe", pure=True)
     out = []
     for name in cases.names():
         if name.startswith("errors_"):
             continue
-        out.append(yaml.load((cases.CASES / name / "trackplan.yaml").read_text()))
+        out.append(yaml.safe_load((cases.CASES / name / "trackplan.yaml").read_text()))
     return out
 
 
 def _dump(data: object) -> str:
-    import io
-
-    yaml = YAML(typ="safe", pure=True)
-    yaml.default_flow_style = False
-    buf = io.StringIO()
-    yaml.dump(data, buf)
-    return buf.getvalue()
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
 def _mappings(node: object, path: tuple = ()) -> list[tuple]:
@@ -109,7 +106,9 @@ def _mutations() -> list[tuple[str, str, str]]:
             out.append((f"s{seed_index}-unknown-{n}", _dump(data), "TP003"))
         for n, name in enumerate(sorted(seed.get("properties", {}))[:4]):
             data = _copy(seed)
-            data["properties"][name]["type"] = rng.choice(["str", "integer", "number", "dict"])
+            data["properties"][name]["type"] = rng.choice(
+                ["str", "integer", "number", "dict"]
+            )
             out.append((f"s{seed_index}-type-{n}", _dump(data), "TP010"))
         for n, event in enumerate(sorted(seed["events"])[:3]):
             data = _copy(seed)
@@ -157,7 +156,9 @@ def test_there_are_at_least_a_hundred_malformed_plans() -> None:
     assert len(MUTATIONS) + len(list(MALFORMED.glob("*.yaml"))) >= 200
 
 
-@pytest.mark.parametrize(("text", "code"), [m[1:] for m in MUTATIONS], ids=[m[0] for m in MUTATIONS])
+@pytest.mark.parametrize(
+    ("text", "code"), [m[1:] for m in MUTATIONS], ids=[m[0] for m in MUTATIONS]
+)
 def test_mutation(text: str, code: str) -> None:
     assert code in diagnose(text)
 
@@ -166,8 +167,16 @@ def test_mutation(text: str, code: str) -> None:
 @given(
     st.lists(
         st.sampled_from(
-            [*"ab: -[]{},'\"\n\t#&*!|>%@`\\0.1\x00é", "version: 1\n", "events:\n",
-             "properties:\n", "  type: ", "sources:\n", "  E: {properties: {", "enum: ["]
+            [
+                *"ab: -[]{},'\"\n\t#&*!|>%@`\\0.1\x00é",
+                "version: 1\n",
+                "events:\n",
+                "properties:\n",
+                "  type: ",
+                "sources:\n",
+                "  E: {properties: {",
+                "enum: [",
+            ]
         ),
         max_size=120,
     ).map("".join)
@@ -179,7 +188,9 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_valid_plans_with_a_line_changed_never_crash(data: st.DataObject) -> None:
-    name = data.draw(st.sampled_from([n for n in cases.names() if not n.startswith("errors_")]))
+    name = data.draw(
+        st.sampled_from([n for n in cases.names() if not n.startswith("errors_")])
+    )
     lines = (cases.CASES / name / "trackplan.yaml").read_text().splitlines()
     index = data.draw(st.integers(0, len(lines) - 1))
     lines[index] = data.draw(st.text(max_size=40))

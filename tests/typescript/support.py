@@ -8,8 +8,6 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from trackplan import pipeline
 
 HERE = Path(__file__).parent
@@ -51,38 +49,6 @@ def generate(plan: Path) -> dict[str, Path]:
         Path(f.path).write_text(f.text, encoding="utf-8")
         out[f.source] = Path(f.path)
     return out
-
-
-def with_typescript_sources(case_plan: Path, dest: Path) -> Path | None:
-    """A copy of a golden case's plan with a TypeScript client and server source added."""
-    if not pipeline.load(case_plan).ok:
-        return None  # a failing case: its plan has errors by design
-    yaml = YAML()
-    data = yaml.load(case_plan.read_text(encoding="utf-8"))
-    sources = data.get("sources") or {}
-    if not sources:
-        return None
-    names: list[str] = []
-    for src in sources.values():
-        for d in src.get("destinations") or []:
-            if d not in names:
-                names.append(d)
-    for platform in ("client", "server"):
-        sources[f"ts_{platform}"] = {
-            "platform": platform,
-            "language": "typescript",
-            "output": f"ts_{platform}.ts",
-            "destinations": names,
-        }
-    for event in (data.get("events") or {}).values():
-        if isinstance(event, dict) and event.get("sources"):
-            event["sources"] = [*event["sources"], "ts_client", "ts_server"]
-    dest.mkdir(parents=True, exist_ok=True)
-    plan = dest / "trackplan.yaml"
-    with plan.open("w", encoding="utf-8") as fh:
-        yaml.dump(data, fh)
-    loaded = pipeline.load(plan)
-    return plan if loaded.ok else None
 
 
 def tsc(
