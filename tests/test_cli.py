@@ -17,7 +17,10 @@ DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning) TP\d{3}: .+$")
 
 def trackplan(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "trackplan", *args], cwd=cwd, capture_output=True, text=True,
+        [sys.executable, "-m", "trackplan", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
         check=False,
     )
 
@@ -61,7 +64,9 @@ def test_check_fails_on_a_missing_file_and_writes_nothing(project: Path) -> None
 def test_check_fails_on_a_stale_file(project: Path) -> None:
     trackplan("generate", cwd=project)
     plan = project / "trackplan.yaml"
-    plan.write_text(plan.read_text().replace("Button Clicked: {}", "Button Pressed: {}"))
+    plan.write_text(
+        plan.read_text().replace("Button Clicked: {}", "Button Pressed: {}")
+    )
     result = trackplan("generate", "--check", cwd=project)
     assert result.returncode == 1
     assert "tracking_actions.py: out of date" in result.stderr
@@ -107,18 +112,24 @@ def test_force_features_gives_the_current_server_api(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     forced = (tmp_path / "tracking_legacy.py").read_text()
-    golden = (cases.CASES / "legacy_forced" / "expected" / "tracking_legacy_forced.py").read_text()
+    golden = (
+        cases.CASES / "legacy_forced" / "expected" / "tracking_legacy_forced.py"
+    ).read_text()
     # The same plan apart from its name and the features line: the same API.
-    assert forced.count("anonymous_id_: str | None = None") == golden.count(
-        "anonymous_id_: str | None = None"
-    ) > 0
+    assert (
+        forced.count("anonymous_id_: str | None = None")
+        == golden.count("anonymous_id_: str | None = None")
+        > 0
+    )
     unknown = trackplan("generate", "--force-features", "Nope", cwd=tmp_path)
     assert unknown.returncode == 1
     assert "unknown feature 'Nope'" in unknown.stderr
 
 
 def test_validate_prints_every_problem_with_a_position(tmp_path: Path) -> None:
-    shutil.copy(cases.CASES / "errors_shape" / "trackplan.yaml", tmp_path / "trackplan.yaml")
+    shutil.copy(
+        cases.CASES / "errors_shape" / "trackplan.yaml", tmp_path / "trackplan.yaml"
+    )
     result = trackplan("validate", cwd=tmp_path)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
@@ -137,7 +148,9 @@ def test_validate_warning_only_exits_zero(tmp_path: Path) -> None:
 
 
 def test_generate_with_errors_writes_nothing(tmp_path: Path) -> None:
-    shutil.copy(cases.CASES / "errors_names" / "trackplan.yaml", tmp_path / "trackplan.yaml")
+    shutil.copy(
+        cases.CASES / "errors_names" / "trackplan.yaml", tmp_path / "trackplan.yaml"
+    )
     result = trackplan("generate", cwd=tmp_path)
     assert result.returncode == 1
     assert list(tmp_path.iterdir()) == [tmp_path / "trackplan.yaml"]
@@ -146,7 +159,9 @@ def test_generate_with_errors_writes_nothing(tmp_path: Path) -> None:
 def test_missing_plan_is_a_diagnostic(tmp_path: Path) -> None:
     result = trackplan("validate", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.startswith("trackplan.yaml:1:1: error TP000: cannot read the plan")
+    assert result.stderr.startswith(
+        "trackplan.yaml:1:1: error TP000: cannot read the plan"
+    )
 
 
 def test_init_writes_a_valid_plan_and_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -166,4 +181,9 @@ def test_usage_errors_exit_two(tmp_path: Path) -> None:
 
 def test_atomic_write_leaves_no_temporary_files(project: Path) -> None:
     trackplan("generate", cwd=project)
-    assert sorted(p.name for p in project.iterdir()) == ["tracking_actions.py", "trackplan.yaml"]
+    assert sorted(p.name for p in project.iterdir()) == [
+        "tracking_actions.py",
+        "tracking_actions_node.ts",
+        "tracking_actions_web.ts",
+        "trackplan.yaml",
+    ]

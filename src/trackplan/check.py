@@ -10,8 +10,8 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypeVar, cast
 from pathlib import PurePosixPath
+from typing import TypeVar, cast
 
 from trackplan import ir, regex, values
 from trackplan.diagnostics import Diagnostics, Span, did_you_mean
@@ -28,7 +28,6 @@ from trackplan.plan.document import (
 from trackplan.plan.yamltree import YMap, YNode, YScalar, YSeq, kind_name
 from trackplan.targets import registry
 from trackplan.targets.naming import NameRules
-
 
 T = TypeVar("T")
 

@@ -28,7 +28,7 @@ _MAX_DEPTH = 64
 class _CoreSchema(yaml.resolver.BaseResolver):
     """The YAML 1.2 core schema, plus dates, instead of PyYAML's YAML 1.1 rules."""
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - the type PyYAML declares
 
 
 for _tag, _pattern, _first in (
@@ -109,7 +109,9 @@ def parse(text: str, path: str, diags: Diagnostics) -> YNode | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         span = Span(path, mark.line + 1, mark.column + 1) if mark else Span(path, 1, 1)
-        message = " ".join(" ".join(str(p).split()) for p in (exc.context, exc.problem) if p)
+        message = " ".join(
+            " ".join(str(p).split()) for p in (exc.context, exc.problem) if p
+        )
         diags.error("TP001", f"invalid YAML: {message or 'syntax error'}", span)
         return None
     except yaml.YAMLError as exc:  # e.g. a character YAML does not allow
@@ -121,10 +123,14 @@ def parse(text: str, path: str, diags: Diagnostics) -> YNode | None:
         if loader is not None:
             loader.dispose()
     if not nodes:
-        diags.error("TP004", "the plan is empty", Span(path, 1, 1), hint="run 'trackplan init'")
+        diags.error(
+            "TP004", "the plan is empty", Span(path, 1, 1), hint="run 'trackplan init'"
+        )
         return None
     if len(nodes) > 1:
-        diags.error("TP001", "a plan is one YAML document, found several", _span(path, nodes[1]))
+        diags.error(
+            "TP001", "a plan is one YAML document, found several", _span(path, nodes[1])
+        )
     return _convert(nodes[0], path, diags, 0)
 
 

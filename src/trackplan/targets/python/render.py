@@ -435,7 +435,7 @@ def _calls(event: ir.Event, indent: str) -> list[str]:
                     "None",
                 )
         elif action == "log_event":
-            call("log_event", ["_e"], "_p")
+            out.append(f"{indent}self._tp_log(_e, _p, _uid, _aid)")
         elif action == "log_page":
             call("log_page", [literals.string(event.page_name or event.name)], "_p")
         elif action == "log_revenue":

@@ -167,6 +167,8 @@ class _TpCore:
             )
             for method in (*_TP_METHODS, "check_identity")
         }
+        self._tp_identity_checks = self._tp_methods["check_identity"]
+        self._tp_log_event = self._tp_methods["log_event"]
         if self._tp_prod:
             for method, event in self._tp_events:
                 self._tp_guard(method, event)
@@ -208,29 +210,57 @@ class _TpCore:
         both: bool,
     ) -> tuple[str | None, str | None]:
         """Check server ids; return the usable ones (None for a missing or bad one)."""
-        aid = anonymous_id if isinstance(anonymous_id, str) and anonymous_id else None
-        uid = user_id if isinstance(user_id, str) and user_id else None
-        for value, good, path in (
-            (anonymous_id, aid, "anonymous_id_"),
-            (user_id, uid, "user_id_"),
+        aid = anonymous_id if type(anonymous_id) is str and anonymous_id else None
+        uid = user_id if type(user_id) is str and user_id else None
+        if (
+            (aid is None and (anonymous_id is not None or both))
+            or (uid is None and (user_id is not None or both))
+            or (aid is None and uid is None)
         ):
-            if good is None and (value is not None or both):
+            self._tp_bad_ids(v, event, anonymous_id, user_id, both)
+            # a str subclass (rare) is a usable id too; only the fast path skipped it
+            aid = (
+                anonymous_id if isinstance(anonymous_id, str) and anonymous_id else None
+            )
+            uid = user_id if isinstance(user_id, str) and user_id else None
+        if self._tp_identity_checks:
+            self._tp_check_ids(v, event, aid, uid)
+        return aid, uid
+
+    def _tp_bad_ids(
+        self,
+        v: list[Violation],
+        event: str,
+        anonymous_id: object,
+        user_id: object,
+        both: bool,
+    ) -> None:
+        for value, path in ((anonymous_id, "anonymous_id_"), (user_id, "user_id_")):
+            good = isinstance(value, str) and value
+            if not good and (value is not None or both):
                 v.append(
                     Violation(
                         event, path, "identity", "a non-empty string", _tp_show(value)
                     )
                 )
-        if aid is None and uid is None and not both:
+        usable = (isinstance(anonymous_id, str) and anonymous_id) or (
+            isinstance(user_id, str) and user_id
+        )
+        if not both and not usable:
             v.append(_TP_NO_ID._replace(event=event))
-        for name, check in self._tp_methods["check_identity"]:
+
+    def _tp_check_ids(
+        self, v: list[Violation], event: str, aid: str | None, uid: str | None
+    ) -> None:
+        """Ask destinations with rules of their own about the ids (Amplitude's length)."""
+        for name, check in self._tp_identity_checks:
             try:
                 for problem in check(user_id=uid, anonymous_id=aid):
                     v.append(
-                        Violation(event, name, "identity", problem, "ids it refuses")
+                        Violation(event, name, "identity", "ids it accepts", problem)
                     )
             except Exception as exc:  # noqa: BLE001
                 self._tp_failed(event, name, exc)
-        return aid, uid
 
     def _tp_legacy_id(
         self, v: list[Violation], event: str, user_id: object
@@ -305,6 +335,16 @@ class _TpCore:
             except Exception as exc:  # noqa: BLE001
                 self._tp_failed(event, name, exc)
 
+    def _tp_log(
+        self, event: str, props: dict[str, Any], uid: str | None, aid: str | None
+    ) -> None:
+        """`log_event` on every destination: the call nearly every event makes."""
+        for name, fn in self._tp_log_event:
+            try:
+                fn(event, dict(props), user_id=uid, anonymous_id=aid)
+            except Exception as exc:  # noqa: BLE001
+                self._tp_failed(event, name, exc)
+
     def _tp_identify(self, event: str, uid: str | None, aid: str | None) -> None:
         # identify needs a user id; without one (a violation, already reported) it is skipped
         if uid is not None:
@@ -363,7 +403,7 @@ class Tracker(_TpCore):
             if self._tp_noop or (_aid is None and _uid is None):
                 return
             _p: dict[str, Any] = {"Path": path}
-            self._tp_call(_e, "log_event", (_e,), _p, _uid, _aid)
+            self._tp_log(_e, _p, _uid, _aid)
         except Exception as _exc:  # noqa: BLE001
             self._tp_internal(_e, _exc)
 
@@ -380,6 +420,6 @@ class Tracker(_TpCore):
                 return
             _p: dict[str, Any] = {}
             self._tp_identify(_e, _uid, _aid)
-            self._tp_call(_e, "log_event", (_e,), _p, _uid, _aid)
+            self._tp_log(_e, _p, _uid, _aid)
         except Exception as _exc:  # noqa: BLE001
             self._tp_internal(_e, _exc)
