@@ -37,7 +37,7 @@ function _tpIsVendor(x: unknown, vendor: readonly string[]): boolean {
       if (typeof o[method] === "function") return false;
     }
     return true;
-  } catch (error) {
+  } catch {
     // a getter or proxy that throws: not an SDK object this adapter knows
     return false;
   }
