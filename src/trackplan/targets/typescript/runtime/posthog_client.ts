@@ -50,9 +50,12 @@ class _TpPostHogClientAdapter implements ClientDestination {
     this.posthog.capture(eventName, eventProperties);
   }
 
-  /** `$pageview`, the page name as its `title`. */
+  /**
+   * `$pageview`, the page name as its `page_name` property: posthog-js sets `title` to
+   * the document's title on every page view, whatever the properties say.
+   */
   logPage(pageName: string, eventProperties: { [name: string]: unknown }): void {
-    this.posthog.capture("$pageview", Object.assign({}, eventProperties, { title: pageName }));
+    this.posthog.capture("$pageview", Object.assign({}, eventProperties, { page_name: pageName }));
   }
 
   /** A `Revenue` event whose `revenue` property holds the amount. */
