@@ -23,8 +23,12 @@ def log() -> list[tuple[Any, ...]]:
     return []
 
 
-def make(module: ModuleType, log: list[tuple[Any, ...]], names: tuple[str, ...] = (),
-         **options: Any) -> Any:
+def make(
+    module: ModuleType,
+    log: list[tuple[Any, ...]],
+    names: tuple[str, ...] = (),
+    **options: Any,
+) -> Any:
     """A Tracker of `module` whose destinations all record into `log`."""
     names = names or tuple(name for name, _, _ in module._TP_DESTINATIONS)
     destinations = {name: Recorder(name, log) for name in names}

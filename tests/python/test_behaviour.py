@@ -27,23 +27,47 @@ def kinds(exc: pytest.ExceptionInfo[Any]) -> list[tuple[str, str]]:
 # -- order and payloads -----------------------------------------------------------------
 
 
-def test_identify_event_calls_each_action_in_contract_order(actions: ModuleType, log: list) -> None:
+def test_identify_event_calls_each_action_in_contract_order(
+    actions: ModuleType, log: list
+) -> None:
     t = make(actions, log, BOTH, env="dev")
-    t.signed_up(email="a@example.com", plan="pro", anonymous_id_="anon-1", user_id_="user-1")
+    t.signed_up(
+        email="a@example.com", plan="pro", anonymous_id_="anon-1", user_id_="user-1"
+    )
     assert log == [
         ("rec", "identify", "user-1", "anon-1"),
         ("other", "identify", "user-1", "anon-1"),
-        ("rec", "set_user_properties", {"Email": "a@example.com", "Plan": "pro"}, "user-1", "anon-1"),
-        ("other", "set_user_properties", {"Email": "a@example.com", "Plan": "pro"}, "user-1", "anon-1"),
+        (
+            "rec",
+            "set_user_properties",
+            {"Email": "a@example.com", "Plan": "pro"},
+            "user-1",
+            "anon-1",
+        ),
+        (
+            "other",
+            "set_user_properties",
+            {"Email": "a@example.com", "Plan": "pro"},
+            "user-1",
+            "anon-1",
+        ),
         ("rec", "log_event", "Signed Up", {}, "user-1", "anon-1"),
         ("other", "log_event", "Signed Up", {}, "user-1", "anon-1"),
     ]
 
 
-def test_optional_user_property_left_out_is_not_sent(actions: ModuleType, log: list) -> None:
+def test_optional_user_property_left_out_is_not_sent(
+    actions: ModuleType, log: list
+) -> None:
     t = make(actions, log, env="dev")
     t.signed_up(email="a@example.com", anonymous_id_="anon-1", user_id_="user-1")
-    assert ("rec", "set_user_properties", {"Email": "a@example.com"}, "user-1", "anon-1") in log
+    assert (
+        "rec",
+        "set_user_properties",
+        {"Email": "a@example.com"},
+        "user-1",
+        "anon-1",
+    ) in log
 
 
 def test_page_revenue_groups_and_unidentify(actions: ModuleType, log: list) -> None:
@@ -51,7 +75,9 @@ def test_page_revenue_groups_and_unidentify(actions: ModuleType, log: list) -> N
     t.home_viewed(path="/", user_id_="u1")
     t.pricing_viewed(anonymous_id_="a1")
     t.order_completed(order_id="o-1", amount=12.5, user_id_="u1")
-    t.team_joined(company_group_id_="acme", team_group_id_="t-9", role="admin", user_id_="u1")
+    t.team_joined(
+        company_group_id_="acme", team_group_id_="t-9", role="admin", user_id_="u1"
+    )
     t.logged_out(user_id_="u1")
     assert rec(log) == [
         ("rec", "log_page", "Home", {"Path": "/"}, "u1", None),
@@ -67,8 +93,12 @@ def test_page_revenue_groups_and_unidentify(actions: ModuleType, log: list) -> N
     ]
 
 
-def test_pinned_and_system_properties_are_in_every_payload(types_: ModuleType, log: list) -> None:
-    t = make(types_, log, env="dev", system_properties={"App Version": "2.0.0", "Build": 7})
+def test_pinned_and_system_properties_are_in_every_payload(
+    types_: ModuleType, log: list
+) -> None:
+    t = make(
+        types_, log, env="dev", system_properties={"App Version": "2.0.0", "Build": 7}
+    )
     t.everything_happened(
         name="n", payment_method="card", quantity=3, total=9.5, gift=False, user_id_="u"
     )
@@ -100,7 +130,9 @@ def test_each_destination_gets_its_own_copy(actions: ModuleType) -> None:
         def log_event(self, name: str, props: dict[str, Any], **ids: Any) -> None:
             seen.append(props)
 
-    t = actions.Tracker(env="dev", destinations={"rec": Mutating(), "other": Watching()})
+    t = actions.Tracker(
+        env="dev", destinations={"rec": Mutating(), "other": Watching()}
+    )
     t.order_completed(order_id="o", amount=1, user_id_="u")
     assert seen == [{"Order ID": "o"}]
 
@@ -112,7 +144,9 @@ def test_destination_without_a_method_is_skipped(actions: ModuleType) -> None:
         def log_event(self, name: str, props: dict[str, Any], **ids: Any) -> None:
             got.append(name)
 
-    t = actions.Tracker(env="dev", destinations={"rec": OnlyLogs(), "other": OnlyLogs()})
+    t = actions.Tracker(
+        env="dev", destinations={"rec": OnlyLogs(), "other": OnlyLogs()}
+    )
     t.signed_up(email="e", anonymous_id_="a", user_id_="u")
     assert got == ["Signed Up", "Signed Up"]
 
@@ -134,7 +168,9 @@ def test_make_is_called_with_env(actions: ModuleType, log: list) -> None:
     ],
     ids=["anonymous", "identified", "both"],
 )
-def test_server_identity_matrix(actions: ModuleType, log: list, ids: dict, sent: tuple) -> None:
+def test_server_identity_matrix(
+    actions: ModuleType, log: list, ids: dict, sent: tuple
+) -> None:
     t = make(actions, log, env="dev")
     t.button_clicked(**ids)
     assert rec(log) == [("rec", "log_event", "Button Clicked", {}, *sent)]
@@ -150,17 +186,23 @@ def test_neither_id_raises_in_strict(actions: ModuleType, log: list, ids: dict) 
 
 
 @pytest.mark.parametrize("env", ["prod", "staging"])
-def test_neither_id_is_reported_and_sent_nowhere(actions: ModuleType, log: list, env: str) -> None:
+def test_neither_id_is_reported_and_sent_nowhere(
+    actions: ModuleType, log: list, env: str
+) -> None:
     reported: list[Any] = []
     t = make(actions, log, env=env, strict=False, on_violation=reported.append)
     t.button_clicked()
-    assert [(v.path, v.kind) for v in reported] == [("anonymous_id_ or user_id_", "identity")]
+    assert [(v.path, v.kind) for v in reported] == [
+        ("anonymous_id_ or user_id_", "identity")
+    ]
     assert log == []
 
 
 @pytest.mark.parametrize("missing", ["anonymous_id_", "user_id_"])
 @pytest.mark.parametrize("value", [None, ""])
-def test_identify_needs_both_ids(actions: ModuleType, log: list, missing: str, value: Any) -> None:
+def test_identify_needs_both_ids(
+    actions: ModuleType, log: list, missing: str, value: Any
+) -> None:
     ids = {"anonymous_id_": "a1", "user_id_": "u1", missing: value}
     t = make(actions, log, env="dev")
     with pytest.raises(actions.TrackingPlanViolation) as exc:
@@ -172,15 +214,22 @@ def test_identify_needs_both_ids(actions: ModuleType, log: list, missing: str, v
         t.logged_in(**ids)
 
 
-def test_identify_in_prod_without_anonymous_id_still_logs(actions: ModuleType, log: list) -> None:
+def test_identify_in_prod_without_anonymous_id_still_logs(
+    actions: ModuleType, log: list
+) -> None:
     reported: list[Any] = []
     t = make(actions, log, env="prod", on_violation=reported.append)
     t.logged_in(anonymous_id_=None, user_id_="u1")
     assert [(v.path, v.kind) for v in reported] == [("anonymous_id_", "identity")]
-    assert rec(log) == [("rec", "identify", "u1", None), ("rec", "log_event", "Logged In", {}, "u1", None)]
+    assert rec(log) == [
+        ("rec", "identify", "u1", None),
+        ("rec", "log_event", "Logged In", {}, "u1", None),
+    ]
 
 
-def test_identify_in_prod_without_user_id_skips_identify(actions: ModuleType, log: list) -> None:
+def test_identify_in_prod_without_user_id_skips_identify(
+    actions: ModuleType, log: list
+) -> None:
     t = make(actions, log, env="prod", on_violation=lambda v: None)
     t.logged_in(anonymous_id_="a1", user_id_="")
     assert rec(log) == [("rec", "log_event", "Logged In", {}, None, "a1")]
@@ -260,7 +309,9 @@ BAD_CALL_VIOLATIONS = [
 ]
 
 
-def test_strict_lists_every_violation_and_sends_nothing(types_: ModuleType, log: list) -> None:
+def test_strict_lists_every_violation_and_sends_nothing(
+    types_: ModuleType, log: list
+) -> None:
     t = make(types_, log, env="dev", system_properties=SYSTEM)
     with pytest.raises(types_.TrackingPlanViolation) as exc:
         t.everything_happened(**BAD_CALL)
@@ -269,45 +320,78 @@ def test_strict_lists_every_violation_and_sends_nothing(types_: ModuleType, log:
     assert log == []
 
 
-def test_violation_names_what_was_expected_and_what_came(types_: ModuleType, log: list) -> None:
+def test_violation_names_what_was_expected_and_what_came(
+    types_: ModuleType, log: list
+) -> None:
     t = make(types_, log, env="dev", system_properties=SYSTEM)
     with pytest.raises(types_.TrackingPlanViolation) as exc:
-        t.everything_happened(name="n", payment_method="cash", quantity=101, total=1, gift=True,
-                              user_id_="u")
+        t.everything_happened(
+            name="n",
+            payment_method="cash",
+            quantity=101,
+            total=1,
+            gift=True,
+            user_id_="u",
+        )
     first, second = exc.value.violations
     assert first == types_.Violation(
-        "Everything Happened", "Payment Method", "enum", "one of 'card', 'paypal', 'gift card'",
+        "Everything Happened",
+        "Payment Method",
+        "enum",
+        "one of 'card', 'paypal', 'gift card'",
         "'cash'",
     )
     assert second.message == "Everything Happened: Quantity must be <= 100, got 101"
     assert "Quantity must be <= 100" in str(exc.value)
 
 
-def test_non_strict_reports_each_violation_and_sends(types_: ModuleType, log: list) -> None:
+def test_non_strict_reports_each_violation_and_sends(
+    types_: ModuleType, log: list
+) -> None:
     reported: list[Any] = []
-    t = make(types_, log, env="staging", strict=False, system_properties=SYSTEM,
-             on_violation=reported.append)
+    t = make(
+        types_,
+        log,
+        env="staging",
+        strict=False,
+        system_properties=SYSTEM,
+        on_violation=reported.append,
+    )
     t.everything_happened(**BAD_CALL)
     assert [(v.path, v.kind) for v in reported] == BAD_CALL_VIOLATIONS
     assert len(log) == 1
 
 
-def test_non_strict_default_reporter_logs_a_warning(types_: ModuleType, log: list,
-                                                     caplog: pytest.LogCaptureFixture) -> None:
+def test_non_strict_default_reporter_logs_a_warning(
+    types_: ModuleType, log: list, caplog: pytest.LogCaptureFixture
+) -> None:
     t = make(types_, log, env="dev", strict=False, system_properties=SYSTEM)
     with caplog.at_level(logging.WARNING, logger="trackplan"):
-        t.everything_happened(name="n", payment_method="cash", quantity=1, total=1, gift=True,
-                              user_id_="u")
+        t.everything_happened(
+            name="n",
+            payment_method="cash",
+            quantity=1,
+            total=1,
+            gift=True,
+            user_id_="u",
+        )
     assert [r.levelname for r in caplog.records] == ["WARNING"]
     assert "Payment Method must be one of" in caplog.records[0].getMessage()
 
 
-def test_prod_default_reporter_logs_an_error(types_: ModuleType, log: list,
-                                              caplog: pytest.LogCaptureFixture) -> None:
+def test_prod_default_reporter_logs_an_error(
+    types_: ModuleType, log: list, caplog: pytest.LogCaptureFixture
+) -> None:
     t = make(types_, log, env="prod", system_properties=SYSTEM)
     with caplog.at_level(logging.WARNING, logger="trackplan"):
-        t.everything_happened(name="n", payment_method="cash", quantity=1, total=1, gift=True,
-                              user_id_="u")
+        t.everything_happened(
+            name="n",
+            payment_method="cash",
+            quantity=1,
+            total=1,
+            gift=True,
+            user_id_="u",
+        )
     assert [r.levelname for r in caplog.records] == ["ERROR"]
     assert len(log) == 1
 
@@ -316,28 +400,44 @@ def test_required_arguments_given_as_none(types_: ModuleType, log: list) -> None
     t = make(types_, log, env="dev", system_properties=SYSTEM)
     with pytest.raises(types_.TrackingPlanViolation) as exc:
         t.required_things(metadata=None, products=None, address=None, user_id_="u")
-    assert kinds(exc) == [("Metadata", "required"), ("Products", "required"),
-                          ("Address", "required")]
+    assert kinds(exc) == [
+        ("Metadata", "required"),
+        ("Products", "required"),
+        ("Address", "required"),
+    ]
 
 
 def test_numbers(types_: ModuleType, log: list) -> None:
     t = make(types_, log, env="dev", system_properties=SYSTEM)
     base = {"name": "n", "payment_method": "card", "gift": True, "user_id_": "u"}
     t.everything_happened(**base, quantity=1, total=5)  # an int is a float
-    t.everything_happened(**base, quantity=100, total=0.0, ratio=-1.5)  # bounds are inclusive
-    for bad in ({"quantity": 2.0}, {"quantity": True}, {"total": True},
-                {"total": float("inf")}, {"total": "1"}):
+    t.everything_happened(
+        **base, quantity=100, total=0.0, ratio=-1.5
+    )  # bounds are inclusive
+    for bad in (
+        {"quantity": 2.0},
+        {"quantity": True},
+        {"total": True},
+        {"total": float("inf")},
+        {"total": "1"},
+    ):
         args = {"quantity": 1, "total": 1, **bad}
         with pytest.raises(types_.TrackingPlanViolation):
             t.everything_happened(**base, **args)
     assert len(log) == 2
 
 
-def test_system_properties_are_checked_at_construction(types_: ModuleType, log: list) -> None:
+def test_system_properties_are_checked_at_construction(
+    types_: ModuleType, log: list
+) -> None:
     with pytest.raises(types_.TrackingPlanViolation) as exc:
-        make(types_, log, env="dev", system_properties={"App Version": "one", "Nope": 1})
-    assert kinds(exc) == [("system_properties.App Version", "regex"),
-                          ("system_properties.Nope", "unknown")]
+        make(
+            types_, log, env="dev", system_properties={"App Version": "one", "Nope": 1}
+        )
+    assert kinds(exc) == [
+        ("system_properties.App Version", "regex"),
+        ("system_properties.Nope", "unknown"),
+    ]
     with pytest.raises(types_.TrackingPlanViolation) as exc:
         make(types_, log, env="dev", system_properties=None)
     assert kinds(exc) == [("system_properties", "required")]
@@ -350,22 +450,54 @@ def test_prod_never_raises_and_a_failing_destination_does_not_stop_the_others(
     actions: ModuleType, log: list
 ) -> None:
     reported: list[Any] = []
-    destinations = {"rec": Recorder("rec", log, fail=True), "other": Recorder("other", log)}
-    t = actions.Tracker(env="prod", destinations=destinations, on_violation=reported.append)
+    destinations = {
+        "rec": Recorder("rec", log, fail=True),
+        "other": Recorder("other", log),
+    }
+    t = actions.Tracker(
+        env="prod", destinations=destinations, on_violation=reported.append
+    )
     log.clear()
     t.signed_up(email="e", anonymous_id_="a", user_id_="u")
     assert [c[:2] for c in log] == [
-        ("rec", "identify"), ("other", "identify"),
-        ("rec", "set_user_properties"), ("other", "set_user_properties"),
-        ("rec", "log_event"), ("other", "log_event"),
+        ("rec", "identify"),
+        ("other", "identify"),
+        ("rec", "set_user_properties"),
+        ("other", "set_user_properties"),
+        ("rec", "log_event"),
+        ("other", "log_event"),
     ]
     assert [(v.path, v.kind) for v in reported] == [("rec", "destination")] * 3
     assert reported[0].received == "RuntimeError: rec is down"
 
 
-def test_a_failing_destination_raises_outside_prod(actions: ModuleType, log: list) -> None:
-    t = actions.Tracker(env="dev", destinations={"rec": Recorder("rec", log, fail=True),
-                                                 "other": Recorder("other", log)})
+def test_a_destination_error_is_reported_short(actions: ModuleType, log: list) -> None:
+    class Leaky:
+        def log_event(self, name: str, props: dict[str, Any], **ids: Any) -> None:
+            raise RuntimeError("payload too large: " + repr(props) * 100)
+
+    reported: list[Any] = []
+    t = actions.Tracker(
+        env="prod",
+        destinations={"rec": Leaky(), "other": Recorder("other", log)},
+        on_violation=reported.append,
+    )
+    t.order_completed(order_id="secret-order", amount=1, user_id_="u")
+    (violation,) = reported
+    assert violation.received.startswith("RuntimeError: payload too large")
+    assert len(violation.received) == 200
+
+
+def test_a_failing_destination_raises_outside_prod(
+    actions: ModuleType, log: list
+) -> None:
+    t = actions.Tracker(
+        env="dev",
+        destinations={
+            "rec": Recorder("rec", log, fail=True),
+            "other": Recorder("other", log),
+        },
+    )
     with pytest.raises(RuntimeError, match="rec is down"):
         t.button_clicked(user_id_="u")
 
@@ -379,15 +511,18 @@ def test_a_failing_destination_raises_outside_prod(actions: ModuleType, log: lis
         lambda t: t.order_completed(order_id=object(), amount="x", user_id_=3),
     ],
 )
-def test_prod_never_raises_whatever_the_arguments(actions: ModuleType, log: list, call: Any) -> None:
+def test_prod_never_raises_whatever_the_arguments(
+    actions: ModuleType, log: list, call: Any
+) -> None:
     reported: list[Any] = []
     t = make(actions, log, BOTH, env="prod", on_violation=reported.append)
     call(t)
     assert reported
 
 
-def test_prod_reports_a_call_python_refuses_and_sends_nothing(actions: ModuleType,
-                                                              log: list) -> None:
+def test_prod_reports_a_call_python_refuses_and_sends_nothing(
+    actions: ModuleType, log: list
+) -> None:
     reported: list[Any] = []
     t = make(actions, log, env="prod", on_violation=reported.append)
     t.logged_in(user_id_="u1")
@@ -411,21 +546,34 @@ def test_prod_reports_a_destination_failing_in_make(actions: ModuleType) -> None
             raise OSError("no config")
 
     reported: list[Any] = []
-    actions.Tracker(env="prod", destinations={"rec": BadMake(), "other": BadMake()},
-                    on_violation=reported.append)
-    assert [(v.path, v.kind) for v in reported] == [("rec", "destination"), ("other", "destination")]
+    actions.Tracker(
+        env="prod",
+        destinations={"rec": BadMake(), "other": BadMake()},
+        on_violation=reported.append,
+    )
+    assert [(v.path, v.kind) for v in reported] == [
+        ("rec", "destination"),
+        ("other", "destination"),
+    ]
 
 
 def test_missing_and_unknown_destinations(actions: ModuleType, log: list) -> None:
     with pytest.raises(actions.TrackingPlanViolation) as exc:
-        actions.Tracker(env="dev", destinations={"rec": Recorder("rec", log), "typo": object()})
+        actions.Tracker(
+            env="dev", destinations={"rec": Recorder("rec", log), "typo": object()}
+        )
     assert kinds(exc) == [("other", "destination"), ("typo", "destination")]
     reported: list[Any] = []
-    t = actions.Tracker(env="prod", destinations={"rec": Recorder("rec", log)},
-                        on_violation=reported.append)
+    t = actions.Tracker(
+        env="prod",
+        destinations={"rec": Recorder("rec", log)},
+        on_violation=reported.append,
+    )
     log.clear()
     t.button_clicked(user_id_="u")
-    assert len(reported) == 1 and log == [("rec", "log_event", "Button Clicked", {}, "u", None)]
+    assert len(reported) == 1 and log == [
+        ("rec", "log_event", "Button Clicked", {}, "u", None)
+    ]
 
 
 def test_env_must_be_known(actions: ModuleType) -> None:
@@ -433,7 +581,9 @@ def test_env_must_be_known(actions: ModuleType) -> None:
         actions.Tracker(env="production", destinations={})
 
 
-def test_noop_calls_no_destination_but_still_validates(actions: ModuleType, log: list) -> None:
+def test_noop_calls_no_destination_but_still_validates(
+    actions: ModuleType, log: list
+) -> None:
     t = make(actions, log, env="dev", noop=True)
     t.button_clicked(user_id_="u")
     assert log == []
@@ -441,8 +591,9 @@ def test_noop_calls_no_destination_but_still_validates(actions: ModuleType, log:
         t.button_clicked()
 
 
-def test_noop_is_ignored_in_prod_with_a_warning(actions: ModuleType, log: list,
-                                                caplog: pytest.LogCaptureFixture) -> None:
+def test_noop_is_ignored_in_prod_with_a_warning(
+    actions: ModuleType, log: list, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.WARNING, logger="trackplan"):
         t = make(actions, log, env="prod", noop=True)
     assert "noop=True is ignored in prod" in caplog.text
@@ -475,8 +626,15 @@ def test_hostile_text_is_sent_exactly(log: list) -> None:
     t.quote_event(quote="q", mode="\x00nul", pattern="\"'\\", user_id_="u")
     t.back_slash_event(mode='"""', user_id_="u")
     assert [c[2:4] for c in log] == [
-        ('Quote " Event', {"Quote": "q", 'Pinned """': '""" */ \\ \n', "Mode": "\x00nul",
-                            "Pattern": "\"'\\"}),
+        (
+            'Quote " Event',
+            {
+                "Quote": "q",
+                'Pinned """': '""" */ \\ \n',
+                "Mode": "\x00nul",
+                "Pattern": "\"'\\",
+            },
+        ),
         ("Back\\slash */ Event", {"Mode": '"""'}),
     ]
     with pytest.raises(hostile.TrackingPlanViolation):

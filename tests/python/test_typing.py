@@ -14,8 +14,12 @@ HERE = Path(__file__).resolve().parent
 
 def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> str:
     proc = subprocess.run(
-        [sys.executable, "-m", *args], capture_output=True, text=True, cwd=cwd,
-        env={**os.environ, **(env or {})}, check=False,
+        [sys.executable, "-m", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout
@@ -27,9 +31,15 @@ def test_golden_python_and_bad_calls_pass_mypy_strict() -> None:
     outputs = cases.python_outputs()
     path = os.pathsep.join(sorted({str(p.parent) for p in outputs}))
     run(
-        "mypy", "--strict", "--warn-unused-ignores", "--no-incremental",
-        "--python-version", "3.10",
-        *(arg for p in outputs for arg in ("-m", p.stem)), "-m", "bad_calls",
+        "mypy",
+        "--strict",
+        "--warn-unused-ignores",
+        "--no-incremental",
+        "--python-version",
+        "3.10",
+        *(arg for p in outputs for arg in ("-m", p.stem)),
+        "-m",
+        "bad_calls",
         env={"MYPYPATH": os.pathsep.join([path, str(HERE)])},
     )
 

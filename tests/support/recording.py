@@ -14,7 +14,9 @@ from tests.support import cases
 class Recorder:
     """Implements the whole destination protocol; appends each call to a shared log."""
 
-    def __init__(self, name: str, log: list[tuple[Any, ...]], *, fail: bool = False) -> None:
+    def __init__(
+        self, name: str, log: list[tuple[Any, ...]], *, fail: bool = False
+    ) -> None:
         self.name = name
         self.log = log
         self.fail = fail
@@ -27,27 +29,56 @@ class Recorder:
     def make(self, env: str) -> None:
         self.log.append((self.name, "make", env))
 
-    def log_event(self, event_name: str, event_properties: dict[str, Any], *,
-                  user_id: str | None, anonymous_id: str | None) -> None:
+    def log_event(
+        self,
+        event_name: str,
+        event_properties: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
         self._record("log_event", event_name, event_properties, user_id, anonymous_id)
 
     def identify(self, *, user_id: str, anonymous_id: str | None) -> None:
         self._record("identify", user_id, anonymous_id)
 
-    def set_user_properties(self, user_properties: dict[str, Any], *,
-                            user_id: str | None, anonymous_id: str | None) -> None:
+    def set_user_properties(
+        self,
+        user_properties: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
         self._record("set_user_properties", user_properties, user_id, anonymous_id)
 
-    def set_group(self, group_type: str, group_id: str, *,
-                  user_id: str | None, anonymous_id: str | None) -> None:
+    def set_group(
+        self,
+        group_type: str,
+        group_id: str,
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
         self._record("set_group", group_type, group_id, user_id, anonymous_id)
 
-    def log_page(self, page_name: str, event_properties: dict[str, Any], *,
-                 user_id: str | None, anonymous_id: str | None) -> None:
+    def log_page(
+        self,
+        page_name: str,
+        event_properties: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
         self._record("log_page", page_name, event_properties, user_id, anonymous_id)
 
-    def revenue(self, amount: float, event_properties: dict[str, Any], *,
-                user_id: str | None, anonymous_id: str | None) -> None:
+    def revenue(
+        self,
+        amount: float,
+        event_properties: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
         self._record("revenue", amount, event_properties, user_id, anonymous_id)
 
     def unidentify(self, *, user_id: str | None, anonymous_id: str | None) -> None:

@@ -40,37 +40,55 @@ _IMPORTS = (
 )
 
 
-def runtime_text(relative: str) -> str:
-    """The inlined part of a static runtime file."""
-    text = (
-        resources.files("trackplan.targets.python.runtime")
-        .joinpath(relative)
-        .read_text(encoding="utf-8")
-    )
-    _, found, body = text.partition(MARKER + "\n")
+_ADAPTER_IMPORT = "from trackplan.targets.python.runtime.adapters."
+
+
+@functools.cache
+def _runtime_file(relative: str) -> tuple[str, str]:
+    """(the part above the inline marker, the part below it) of a static runtime file."""
+    root = resources.files("trackplan.targets.python.runtime")
+    text = root.joinpath(relative).read_text(encoding="utf-8")
+    head, found, body = text.partition(MARKER + "\n")
     if not found:
         raise RuntimeError(f"{relative} has no inline marker")
-    return body.strip("\n")
+    return head, body.strip("\n")
 
 
-def adapter_file(kind: str) -> str | None:
-    path = resources.files("trackplan.targets.python.runtime").joinpath(
-        f"adapters/{kind}.py"
-    )
-    return f"adapters/{kind}.py" if path.is_file() else None
+def runtime_text(relative: str) -> str:
+    """The inlined part of a static runtime file."""
+    return _runtime_file(relative)[1]
+
+
+def _adapter_kinds(kind: str) -> list[str]:
+    """The adapter files a kind needs, the ones it builds on first; [] without one."""
+    root = resources.files("trackplan.targets.python.runtime")
+    if not root.joinpath(f"adapters/{kind}.py").is_file():
+        return []
+    head, _ = _runtime_file(f"adapters/{kind}.py")
+    needs = [
+        line.removeprefix(_ADAPTER_IMPORT).split()[0]
+        for line in head.splitlines()
+        if line.startswith(_ADAPTER_IMPORT)
+    ]
+    return [k for need in needs for k in _adapter_kinds(need)] + [kind]
 
 
 def render(source: ir.Source) -> str:
     """The text of the generated module for `source`."""
     checks = Checks()
     blocks: list[list[str]] = [runtime_text("tracker.py").splitlines()]
-    adapters: dict[str, str] = {}
+    adapters: dict[
+        str, str
+    ] = {}  # kind -> adapter class, for the kinds this source uses
+    inlined: list[str] = []
     for dest in source.destinations:
-        relative = adapter_file(dest.kind)
-        if relative and dest.kind not in adapters:
-            body = runtime_text(relative)
-            blocks.append(body.splitlines())
-            adapters[dest.kind] = _adapter_class(body)
+        for kind in _adapter_kinds(dest.kind):
+            body = runtime_text(f"adapters/{kind}.py")
+            if kind not in inlined:
+                inlined.append(kind)
+                blocks.append(body.splitlines())
+            if kind == dest.kind:
+                adapters[kind] = _adapter_class(body)
     declared: dict[ir.Type, None] = {}
     for t in _all_types(source):
         for inner in types.walk(t):
@@ -93,7 +111,7 @@ def render(source: ir.Source) -> str:
         )
     )
     blocks.append(tracker)
-    used = _names(blocks[: 1 + len(adapters)])  # the static runtime and the adapters
+    used = _names(blocks[: 1 + len(inlined)])  # the static runtime and the adapters
     if checks.uses_regex:
         used.add("re")
     if any(e.identity is ir.Identity.SERVER for e in source.events):

@@ -51,6 +51,13 @@ def _tp_show(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
+def _tp_error(exc: BaseException) -> str:
+    """An exception for a violation: its type and the start of its message only, since
+    SDK messages can hold a whole payload (user ids, every property)."""
+    text = f"{type(exc).__name__}: {exc}"
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
 def _tp_bad(
     v: list[Violation], event: str, path: str, expected: str, value: object
 ) -> None:
@@ -301,7 +308,7 @@ class _TpCore:
         """A destination raised: re-raise outside prod, report in prod."""
         if not self._tp_prod:
             raise exc
-        received = f"{type(exc).__name__}: {exc}"
+        received = _tp_error(exc)
         self._tp_report(
             Violation(event, destination, "destination", "no exception", received)
         )
@@ -310,7 +317,7 @@ class _TpCore:
         """Anything unexpected inside a tracking call: never raised in prod."""
         if not self._tp_prod:
             raise exc
-        received = f"{type(exc).__name__}: {exc}"
+        received = _tp_error(exc)
         self._tp_report(Violation(event, "", "internal", "no exception", received))
 
     def _tp_call(
