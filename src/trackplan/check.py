@@ -22,6 +22,7 @@ from trackplan.plan.document import (
     MIXPANEL_IDENTITIES,
     PLATFORMS,
     EventDoc,
+    NamedProperty,
     PlanDoc,
     PropertyDoc,
 )
@@ -532,8 +533,40 @@ def plain(node: YNode) -> object:
 # -- names ----------------------------------------------------------------------------
 
 
+# Keys a JavaScript object literal cannot hold as data: `{"__proto__": x}` sets the
+# prototype instead of a property, so the value would silently never be sent.
+_UNSAFE_WIRE_NAMES = frozenset({"__proto__"})
+
+
+def _check_wire_names(doc: PlanDoc, diags: Diagnostics) -> None:
+    def walk(named: NamedProperty) -> None:
+        if named.name in _UNSAFE_WIRE_NAMES:
+            diags.error(
+                "TP032",
+                f"'{named.name}' cannot be a property name: JavaScript objects treat it "
+                "as their prototype, so the value would never be sent",
+                named.span,
+            )
+        for sub in named.definition.properties:
+            walk(sub)
+        if named.definition.items is not None:
+            for sub in named.definition.items.properties:
+                walk(sub)
+
+    for catalogue in (doc.properties, doc.user_properties, doc.system_properties):
+        for named in catalogue:
+            walk(named)
+    for event in doc.events:
+        for use in event.properties:
+            if use.pinned is not None and use.name in _UNSAFE_WIRE_NAMES:
+                diags.error(
+                    "TP032", f"'{use.name}' cannot be a property name", use.span
+                )
+
+
 def _check_names(doc: PlanDoc, diags: Diagnostics) -> None:
     """Names that give no identifier, or the same one as another name in one scope."""
+    _check_wire_names(doc, diags)
     seen_pairs: set[tuple[str, Span, Span]] = set()
     for src in doc.sources:
         target = registry.find(src.language, src.platform)
