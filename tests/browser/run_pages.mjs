@@ -1,6 +1,6 @@
 // Opens each test page in headless Chromium (the system's, never a downloaded one),
-// waits for its journey to finish and for the SDK's requests to settle, and prints
-// what each page reported as JSON.
+// waits for its journey to finish and for the server to record no more requests, and
+// prints what each page reported as JSON.
 //
 // node run_pages.mjs CHROMIUM_PATH URL...
 //
@@ -21,6 +21,24 @@ const ARGS = [
 const JOURNEY_TIMEOUT_MS = 20000;
 const QUIET_MS = 750;
 
+// Wait until the server has recorded no new request for QUIET_MS. (The SDKs send with
+// fetch keepalive, whose completion the browser does not report to playwright.)
+async function quiet(origin) {
+  const deadline = Date.now() + JOURNEY_TIMEOUT_MS;
+  let count = -1;
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const now = (await (await fetch(origin + "/__count")).json()).count;
+    if (now !== count) {
+      count = now;
+      since = Date.now();
+    } else if (Date.now() - since >= QUIET_MS) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
 const results = [];
 try {
@@ -29,25 +47,13 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     const result = { url, blocked: [], console: [], failed: [], journey: null };
-    const inFlight = new Set();
-    let lastActivity = Date.now();
     await context.route("**/*", (route) => {
       const target = route.request().url();
       if (new URL(target).origin === origin) return route.continue();
       result.blocked.push(target);
       return route.abort();
     });
-    page.on("request", (r) => {
-      inFlight.add(r);
-      lastActivity = Date.now();
-    });
-    const settle = (r) => {
-      inFlight.delete(r);
-      lastActivity = Date.now();
-    };
-    page.on("requestfinished", settle);
     page.on("requestfailed", (r) => {
-      settle(r);
       result.failed.push(r.url() + " " + (r.failure() || {}).errorText);
     });
     page.on("console", (m) => result.console.push(m.type() + ": " + m.text()));
@@ -62,10 +68,7 @@ try {
     } catch (error) {
       result.console.push("runner: " + String(error));
     }
-    const deadline = Date.now() + JOURNEY_TIMEOUT_MS;
-    while (Date.now() < deadline && (inFlight.size > 0 || Date.now() - lastActivity < QUIET_MS)) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await quiet(origin);
     result.journey = await page.evaluate(() => window.journey || null);
     await context.close();
     results.push(result);

@@ -2,7 +2,8 @@
 
 Pages and SDK requests share one origin (127.0.0.1 and a free port), so the browser
 sends no CORS preflights. GET of a file in ``root`` serves it; every other request is
-recorded (body decoded as in tests/support/capture.py) and answered 200 with JSON.
+recorded (body decoded as in tests/support/capture.py) and answered 200 with JSON,
+except ``GET /__count``: the number of requests recorded so far.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 from tests.support.capture import CapturedRequest, decode_body
 
 _OK = b'{"status": 1, "code": 200, "success": true}'
+# GET answers how many requests were recorded, so a runner can wait for quiet.
+COUNT_PATH = "/__count"
 
 
 class PageServer:
@@ -72,7 +75,12 @@ class PageServer:
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:
-                found = server._file(urlsplit(self.path).path)
+                path = urlsplit(self.path).path
+                if path == COUNT_PATH:
+                    count = len(server.requests)
+                    self._answer(200, "application/json", b'{"count": %d}' % count)
+                    return
+                found = server._file(path)
                 if found is None:
                     self._capture()
                     return
