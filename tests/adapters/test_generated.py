@@ -573,7 +573,7 @@ def test_page(wire: Wire) -> None:
                 "distinct_id": ANON,
                 "properties": {
                     "Path": "/",
-                    "title": "Home",
+                    "page_name": "Home",
                     "$process_person_profile": False,
                 },
             }

@@ -156,7 +156,7 @@ def test_page(
             "distinct_id": ANON,
             "properties": {
                 "Referrer": "ad",
-                "title": "Pricing",
+                "page_name": "Pricing",
                 "$process_person_profile": False,
             },
         }

@@ -80,9 +80,13 @@ class _TpPostHogAdapter:
         user_id: str | None,
         anonymous_id: str | None,
     ) -> None:
-        """Capture ``$pageview``, the page name as its ``title``."""
+        """Capture ``$pageview``, the page name as its ``page_name`` property.
+
+        Not ``title``: PostHog's browser SDK fills that from the document on every page
+        view, so the browser adapter cannot use it, and both name pages alike.
+        """
         properties = dict(event_properties)
-        properties["title"] = page_name
+        properties["page_name"] = page_name
         self._capture(self.page_event, properties, user_id, anonymous_id)
 
     def revenue(
