@@ -48,18 +48,37 @@ events:
 class Sink:
     last: Any = None
 
-    def log_event(self, name: str, props: dict[str, Any], *, user_id: str | None,
-                  anonymous_id: str | None) -> None:
+    def log_event(
+        self,
+        name: str,
+        props: dict[str, Any],
+        *,
+        user_id: str | None,
+        anonymous_id: str | None,
+    ) -> None:
         self.last = props
 
 
-def hand_written(sink: Sink, order_id: str, total: float, currency: str, method: str,
-                 quantity: int, user_id: str) -> None:
+def hand_written(
+    sink: Sink,
+    order_id: str,
+    total: float,
+    currency: str,
+    method: str,
+    quantity: int,
+    user_id: str,
+) -> None:
     sink.log_event(
         "Order Completed",
-        {"Order ID": order_id, "Total": total, "Currency": currency,
-         "Payment Method": method, "Quantity": quantity},
-        user_id=user_id, anonymous_id=None,
+        {
+            "Order ID": order_id,
+            "Total": total,
+            "Currency": currency,
+            "Payment Method": method,
+            "Quantity": quantity,
+        },
+        user_id=user_id,
+        anonymous_id=None,
     )
 
 
@@ -70,7 +89,9 @@ def main() -> None:
         plan = Path(tmp) / "trackplan.yaml"
         plan.write_text(PLAN)
         output.write(pipeline.generate(plan).files)
-        spec = importlib.util.spec_from_file_location("bench_tracking", Path(tmp) / "bench_tracking.py")
+        spec = importlib.util.spec_from_file_location(
+            "bench_tracking", Path(tmp) / "bench_tracking.py"
+        )
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         sys.modules["bench_tracking"] = module
@@ -82,15 +103,27 @@ def main() -> None:
     calls = {
         "hand-written": lambda: hand_written(sink, "o-1", 9.5, "EUR", "card", 2, "u-1"),
         "generated, dev": lambda: dev.order_completed(
-            order_id="o-1", total=9.5, currency="EUR", payment_method="card", quantity=2,
-            user_id_="u-1"),
+            order_id="o-1",
+            total=9.5,
+            currency="EUR",
+            payment_method="card",
+            quantity=2,
+            user_id_="u-1",
+        ),
         "generated, prod": lambda: prod.order_completed(
-            order_id="o-1", total=9.5, currency="EUR", payment_method="card", quantity=2,
-            user_id_="u-1"),
+            order_id="o-1",
+            total=9.5,
+            currency="EUR",
+            payment_method="card",
+            quantity=2,
+            user_id_="u-1",
+        ),
     }
     number = 50_000
-    results = {name: min(timeit.repeat(fn, number=number, repeat=7)) / number
-               for name, fn in calls.items()}
+    results = {
+        name: min(timeit.repeat(fn, number=number, repeat=7)) / number
+        for name, fn in calls.items()
+    }
     base = results["hand-written"]
     print(f"{'call':<16} {'µs/call':>8} {'x hand-written':>15}")
     for name, seconds in results.items():

@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import plan  # noqa: E402
+from synthetic import plan
 
-from trackplan import pipeline  # noqa: E402
+from trackplan import pipeline
 
 
 def best_of(runs: int, path: Path) -> float:

@@ -10,7 +10,9 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "shop"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, capture_output=True, text=True, check=False, cwd=EXAMPLE)
+    return subprocess.run(
+        args, capture_output=True, text=True, check=False, cwd=EXAMPLE
+    )
 
 
 def test_generated_example_files_are_fresh() -> None:

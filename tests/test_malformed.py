@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import yaml
 
 from tests.support import cases
 from trackplan import pipeline
