@@ -204,9 +204,9 @@ class _TpCore:
         setattr(self, method, guarded)
 
     def _tp_check_system(
-        self, problems: list[Violation], system_properties: Mapping[str, object] | None
+        self, _v: list[Violation], _x: Mapping[str, object] | None
     ) -> None:
-        """Overridden by generated trackers whose plan has system properties."""
+        """Overridden (same parameter names) by trackers with system properties."""
 
     def _tp_ids(
         self,
