@@ -1,8 +1,9 @@
 """Build the SDK test pages and the Node journey once per session.
 
-The generated trackers of plan/trackplan.yaml, the entry files of this directory and a
-link to the repository's node_modules go into one temporary directory; tsc checks the
-entries against the real SDK types, and esbuild bundles them.
+The generated trackers of plan/trackplan.yaml, the entry files of this directory, the
+static TypeScript runtime and a link to the repository's node_modules go into one
+temporary directory; tsc checks the entries against the real SDK types, and esbuild
+bundles them.
 """
 
 from __future__ import annotations
@@ -22,8 +23,16 @@ ROOT = HERE.parent.parent
 NODE_MODULES = ROOT / "node_modules"
 ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 CHROMIUM = "/usr/bin/chromium"
-ENTRIES = ("journey.ts", "segment_page.ts", "posthog_page.ts", "node_journey.ts")
-PAGES = {"segment": "segment_page.ts", "posthog": "posthog_page.ts"}
+PAGES = {
+    "segment": "segment_page.ts",
+    "posthog": "posthog_page.ts",
+    "mixpanel": "mixpanel_page.ts",
+    "amplitude": "amplitude_page.ts",
+    "recognition": "recognition_page.ts",
+}
+ENTRIES = ("journey.ts", *PAGES.values(), "node_journey.ts")
+# The static TypeScript runtime, whose adapter files recognition_page.ts imports.
+RUNTIME = ROOT / "src" / "trackplan" / "targets" / "typescript" / "runtime"
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,7 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     support.generate(work / "trackplan.yaml")
     for entry in ENTRIES:
         shutil.copy(HERE / entry, work / entry)
+    shutil.copytree(RUNTIME, work / "runtime")
     (work / "node_modules").symlink_to(NODE_MODULES, target_is_directory=True)
     checked = support.tsc(
         work,

@@ -1,9 +1,11 @@
-"""Client identity in headless Chromium, with the real analytics-next and posthog-js.
+"""Client identity in headless Chromium, with the real vendor browser SDKs.
 
-Each page runs one journey through the generated client tracker: a page view and an
-event while anonymous, sign-up (the Identify event), events as the user, an order and
-a group, sign-out (the Unidentify event), then one more event. Only the SDK ever holds
-an id; the assertions read what reached the local server.
+The SDKs are analytics-next, posthog-js, mixpanel-browser and
+@amplitude/analytics-browser. Each vendor page runs one journey through the generated client tracker: a page view
+and an event while anonymous, sign-up (the Identify event), events as the user, an
+order and a group, sign-out (the Unidentify event), then one more event. Only the SDK
+ever holds an id; the assertions read what reached the local server. One more page
+checks which adapter recognises which SDK object.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import HERE, Build
+from tests.browser.conftest import HERE, PAGES, Build
 from tests.browser.server import PageServer
 
 USER = "user-42"
@@ -34,11 +36,26 @@ class Journey:
         return ids
 
 
+# Where each vendor page's SDK sends (path prefixes); no page sends anywhere else.
+ENDPOINTS = {
+    "segment": "/v1/",
+    "posthog": "/e/",
+    "mixpanel": "/mixpanel/",
+    "amplitude": "/amplitude/",
+}
+
+
+def _endpoint(path: str) -> str:
+    """The vendor whose endpoint `path` is on, or "other"."""
+    found = [name for name, prefix in ENDPOINTS.items() if path.startswith(prefix)]
+    return found[0] if found else "other"
+
+
 @pytest.fixture(scope="module")
 def journeys(build: Build, chromium: str) -> dict[str, Journey]:
-    """Run both pages in one browser; split the captured requests by endpoint."""
+    """Run every page in one browser; split the captured requests by endpoint."""
     with PageServer(build.site) as server:
-        urls = [f"{server.url}/{name}.html" for name in ("segment", "posthog")]
+        urls = [f"{server.url}/{name}.html" for name in PAGES]
         result = subprocess.run(
             ["node", str(HERE / "run_pages.mjs"), chromium, *urls],
             capture_output=True,
@@ -47,26 +64,27 @@ def journeys(build: Build, chromium: str) -> dict[str, Journey]:
             timeout=120,
         )
         assert result.returncode == 0, result.stdout + result.stderr
-        segment, posthog = json.loads(result.stdout)
+        reported = dict(zip(PAGES, json.loads(result.stdout), strict=True))
         captured = server.requests
     return {
-        "segment": Journey(segment, [r for r in captured if r.path.startswith("/v1/")]),
-        "posthog": Journey(posthog, [r for r in captured if r.path == "/e/"]),
-        "other": Journey(
-            {},
-            [r for r in captured if not r.path.startswith("/v1/") and r.path != "/e/"],
-        ),
+        name: Journey(
+            reported.get(name, {}), [r for r in captured if _endpoint(r.path) == name]
+        )
+        for name in [*PAGES, "other"]
     }
 
 
-@pytest.mark.parametrize("name", ["segment", "posthog"])
-def test_the_journey_ran_and_stayed_local(journeys: dict[str, Journey], name: str) -> None:
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_journey_ran_and_stayed_local(
+    journeys: dict[str, Journey], name: str
+) -> None:
     page = journeys[name].page
     assert page["journey"]["error"] is None
     assert page["journey"]["done"] is True
     assert page["blocked"] == [], "requests left 127.0.0.1"
     assert page["failed"] == []
     assert [c for c in page["console"] if c.startswith(("error", "pageerror"))] == []
+    assert bool(journeys[name].requests) == (name in ENDPOINTS)
     assert [(r.method, r.path) for r in journeys["other"].requests] == []
 
 
@@ -143,7 +161,10 @@ def test_segment_later_events_carry_the_user_id(journeys: dict[str, Journey]) ->
     ]
     assert [(m["userId"], m["anonymousId"]) for m in later] == [(USER, anonymous)] * 6
     assert later[2]["properties"] == {"Order ID": "o-1", "revenue": 19.5}
-    assert (later[4]["groupId"], later[4]["traits"]) == ("acme", {"group_type": "Company"})
+    assert (later[4]["groupId"], later[4]["traits"]) == (
+        "acme",
+        {"group_type": "Company"},
+    )
 
 
 def test_segment_unidentify_resets_to_a_new_anonymous_id(
@@ -168,7 +189,9 @@ def _posthog(journey: Journey) -> list[dict[str, Any]]:
     for request in journey.requests:
         assert request.method == "POST"
         body = request.body
-        events += body["batch"] if isinstance(body, dict) and "batch" in body else [body]
+        events += (
+            body["batch"] if isinstance(body, dict) and "batch" in body else [body]
+        )
     return events
 
 
@@ -220,7 +243,9 @@ def test_posthog_later_events_carry_the_user(journeys: dict[str, Journey]) -> No
         _one(events, event="Signed Out"),
     ]
     assert [_distinct(e) for e in later] == [USER] * 5
-    assert all(e["properties"].get("$process_person_profile") is not False for e in later)
+    assert all(
+        e["properties"].get("$process_person_profile") is not False for e in later
+    )
     assert later[2]["properties"]["revenue"] == 19.5
     assert later[3]["properties"]["$groups"] == {"Company": "acme"}
     group = _one(events, event="$groupidentify")
@@ -242,3 +267,284 @@ def test_posthog_unidentify_resets_to_a_new_anonymous_id(
     assert _distinct(last) == after
     assert last["properties"]["$process_person_profile"] is False
     assert len(events) == 12
+
+
+# -- Mixpanel (mixpanel-browser) ------------------------------------------------------
+
+# What mixpanel-browser adds to every event besides the `$`-prefixed properties.
+_MIXPANEL_OWN = {"distinct_id", "time", "token", "mp_lib"}
+
+
+def _mixpanel(journey: Journey) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The tracked events and the profile updates, one per request (no batching)."""
+    events, profiles = [], []
+    for request in journey.requests:
+        assert request.method == "POST"
+        assert request.path in ("/mixpanel/track/", "/mixpanel/engage/")
+        data = request.body["data"]
+        (events if request.path == "/mixpanel/track/" else profiles).append(data)
+    return events, profiles
+
+
+def _plan_properties(event: dict[str, Any]) -> dict[str, Any]:
+    """An event's properties without the ones mixpanel-browser adds itself."""
+    return {
+        k: v
+        for k, v in event["properties"].items()
+        if not k.startswith("$") and k not in _MIXPANEL_OWN
+    }
+
+
+def _ids(event: dict[str, Any]) -> tuple[Any, Any, Any]:
+    properties = event["properties"]
+    return (
+        properties["distinct_id"],
+        properties["$device_id"],
+        properties.get("$user_id"),
+    )
+
+
+def test_mixpanel_anonymous_events_carry_the_sdk_device_id(
+    journeys: dict[str, Journey],
+) -> None:
+    journey = journeys["mixpanel"]
+    events, _ = _mixpanel(journey)
+    device = journey.ids["start"]
+    assert device and journey.ids["start distinct_id"] == "$device:" + device
+    page = _one(events, event="$mp_web_page_view")
+    viewed = _one(events, event="Product Viewed", properties__SKU="A-1")
+    for event in (page, viewed):
+        assert _ids(event) == ("$device:" + device, device, None)
+    # the page name as current_page_title; track_pageview adds where the page is
+    assert _plan_properties(page) == {
+        "Path": "/",
+        "current_page_title": "Home",
+        "current_domain": "127.0.0.1",
+        "current_url_path": "/mixpanel.html",
+        "current_url_protocol": "http:",
+    }
+
+
+def test_mixpanel_identify_links_the_device_id_to_the_user(
+    journeys: dict[str, Journey],
+) -> None:
+    journey = journeys["mixpanel"]
+    events, profiles = _mixpanel(journey)
+    device = journey.ids["start"]
+    assert journey.ids["identified"] == device
+    assert journey.ids["identified distinct_id"] == USER
+    # mixpanel.identify sends $identify: $anon_distinct_id -> distinct_id links the two
+    # under the Original ID Merge API; under Simplified ID Merge the first event with
+    # both $device_id and $user_id does, and $identify is already one.
+    identify = _one(events, event="$identify")
+    assert _ids(identify) == (USER, device, USER)
+    assert identify["properties"]["$anon_distinct_id"] == "$device:" + device
+    assert _ids(_one(events, event="Signed Up")) == (USER, device, USER)
+    assert _plan_properties(_one(events, event="Signed Up")) == {}
+    person = _one(profiles, **{"$set__Email": "a@example.com"})
+    assert (person["$distinct_id"], person["$device_id"], person["$user_id"]) == (
+        USER,
+        device,
+        USER,
+    )
+    assert {k for k in person["$set"] if not k.startswith("$")} == {"Email"}
+
+
+def test_mixpanel_later_events_carry_the_user(journeys: dict[str, Journey]) -> None:
+    journey = journeys["mixpanel"]
+    events, profiles = _mixpanel(journey)
+    device = journey.ids["start"]
+    later = [
+        _one(events, event="Product Viewed", properties__SKU="B-2"),
+        _one(events, event="Order Completed"),
+        _one(events, event="Revenue"),
+        _one(events, event="Company Joined"),
+        _one(events, event="Signed Out"),
+    ]
+    assert [_ids(e) for e in later] == [(USER, device, USER)] * 5
+    assert [_plan_properties(e) for e in later] == [
+        {"SKU": "B-2"},
+        {"Order ID": "o-1"},
+        {"Order ID": "o-1", "revenue": 19.5},
+        # set_group registers the group key: later events carry it
+        {"Company": ["acme"]},
+        {"Company": ["acme"]},
+    ]
+    group = _one(profiles, **{"$set__Company": ["acme"]})
+    assert (
+        group["$distinct_id"],
+        {k for k in group["$set"] if not k.startswith("$")},
+    ) == (
+        USER,
+        {"Company"},
+    )
+    # revenue is an event, not people.track_charge (deprecated): no $transactions
+    assert [p for p in profiles if "$append" in p] == []
+
+
+def test_mixpanel_unidentify_resets_to_a_new_device_id(
+    journeys: dict[str, Journey],
+) -> None:
+    journey = journeys["mixpanel"]
+    events, profiles = _mixpanel(journey)
+    before, after = journey.ids["start"], journey.ids["reset"]
+    # mixpanel.reset(): super properties cleared, a new $device_id, no user
+    assert after and after != before
+    assert journey.ids["reset distinct_id"] == "$device:" + after
+    last = _one(events, event="Product Viewed", properties__SKU="C-3")
+    assert _ids(last) == ("$device:" + after, after, None)
+    assert _plan_properties(last) == {"SKU": "C-3"}
+    assert sorted(e["event"] for e in events) == sorted(
+        [
+            "$mp_web_page_view",
+            "Product Viewed",
+            "$identify",
+            "Signed Up",
+            "Product Viewed",
+            "Order Completed",
+            "Revenue",
+            "Company Joined",
+            "Signed Out",
+            "Product Viewed",
+        ]
+    )
+    # the user properties, the group, and the first-touch referrer mixpanel-browser
+    # itself sets once when the user is identified
+    assert sorted(next(k for k in p if k.startswith("$set")) for p in profiles) == [
+        "$set",
+        "$set",
+        "$set_once",
+    ]
+
+
+# -- Amplitude (@amplitude/analytics-browser) -----------------------------------------
+
+
+def _amplitude(journey: Journey) -> list[dict[str, Any]]:
+    events: list[dict[str, Any]] = []
+    for request in journey.requests:
+        assert (request.method, request.path) == ("POST", "/amplitude/2/httpapi")
+        assert request.body["api_key"] == "test-api-key"
+        events += request.body["events"]
+    return events
+
+
+def _amplitude_ids(event: dict[str, Any]) -> tuple[Any, Any]:
+    return event["device_id"], event.get("user_id")
+
+
+def test_amplitude_anonymous_events_carry_the_sdk_device_id(
+    journeys: dict[str, Journey],
+) -> None:
+    journey = journeys["amplitude"]
+    events = _amplitude(journey)
+    device = journey.ids["start"]
+    assert device and journey.ids["start user_id"] is None
+    page = _one(events, event_type="[Amplitude] Page Viewed")
+    viewed = _one(events, event_type="Product Viewed", event_properties__SKU="A-1")
+    for event in (page, viewed):
+        assert _amplitude_ids(event) == (device, None)
+    assert page["event_properties"] == {"Path": "/", "[Amplitude] Page Title": "Home"}
+
+
+def test_amplitude_identify_links_the_device_id_to_the_user(
+    journeys: dict[str, Journey],
+) -> None:
+    journey = journeys["amplitude"]
+    events = _amplitude(journey)
+    device = journey.ids["start"]
+    # setUserId sends nothing and keeps the device id; Amplitude links a device_id to a
+    # user_id when one event carries both: here the $identify of the user properties,
+    # then Signed Up.
+    assert journey.ids["identified"] == device
+    assert journey.ids["identified user_id"] == USER
+    person = _one(
+        events,
+        event_type="$identify",
+        user_properties={"$set": {"Email": "a@example.com"}},
+    )
+    signed_up = _one(events, event_type="Signed Up")
+    assert [_amplitude_ids(e) for e in (person, signed_up)] == [(device, USER)] * 2
+    assert signed_up["event_properties"] == {}
+
+
+def test_amplitude_later_events_carry_the_user(journeys: dict[str, Journey]) -> None:
+    journey = journeys["amplitude"]
+    events = _amplitude(journey)
+    device = journey.ids["start"]
+    later = [
+        _one(events, event_type="Product Viewed", event_properties__SKU="B-2"),
+        _one(events, event_type="Order Completed"),
+        _one(events, event_type="revenue_amount"),
+        _one(events, event_type="$identify", groups={"Company": "acme"}),
+        _one(events, event_type="Company Joined"),
+        # logged just before reset(): the adapter pins the ids the SDK held at the call
+        _one(events, event_type="Signed Out"),
+    ]
+    assert [_amplitude_ids(e) for e in later] == [(device, USER)] * 6
+    assert later[2]["event_properties"] == {
+        "Order ID": "o-1",
+        "$price": 19.5,
+        "$quantity": 1,
+        "$productId": "",
+    }
+    assert later[3]["user_properties"] == {"$set": {"Company": "acme"}}
+    assert "groups" not in later[4]  # Amplitude keeps the membership on the user
+
+
+def test_amplitude_unidentify_resets_to_a_new_device_id(
+    journeys: dict[str, Journey],
+) -> None:
+    journey = journeys["amplitude"]
+    events = _amplitude(journey)
+    before, after = journey.ids["start"], journey.ids["reset"]
+    # amplitude.reset(): no user id, and a new random device id
+    assert after and after != before
+    assert journey.ids["reset user_id"] is None
+    last = _one(events, event_type="Product Viewed", event_properties__SKU="C-3")
+    assert _amplitude_ids(last) == (after, None)
+    assert sorted(e["event_type"] for e in events) == sorted(
+        [
+            "[Amplitude] Page Viewed",
+            "Product Viewed",
+            "$identify",
+            "Signed Up",
+            "Product Viewed",
+            "Order Completed",
+            "revenue_amount",
+            "$identify",
+            "Company Joined",
+            "Signed Out",
+            "Product Viewed",
+        ]
+    )
+
+
+# -- Recognition ----------------------------------------------------------------------
+
+
+def test_each_adapter_takes_only_its_own_sdk_object(
+    journeys: dict[str, Journey],
+) -> None:
+    taken = dict(journeys["recognition"].ids)
+    del taken["older mixpanel: calls"]
+    assert taken == {
+        "@segment/analytics-next AnalyticsBrowser": "segment",
+        "posthog-js posthog": "posthog",
+        "mixpanel-browser mixpanel": "mixpanel",
+        "@amplitude/analytics-browser namespace": "amplitude",
+        # without the Identify and Revenue classes, an instance is not taken
+        "@amplitude/analytics-browser createInstance()": "",
+        "createInstance() with Identify and Revenue": "amplitude",
+        "protocol object": "",
+        "protocol object with revenue only": "",
+        "null": "",
+    }
+
+
+def test_mixpanel_adapter_copes_without_the_optional_methods(
+    journeys: dict[str, Journey],
+) -> None:
+    # without track_pageview a page is tracked as such; without people, no profile
+    calls = journeys["recognition"].ids["older mixpanel: calls"]
+    assert calls == "track $mp_web_page_view"

@@ -395,7 +395,7 @@ export interface ClientDestination {
 /** Wraps a destination object in a built-in adapter, or returns null when it is not the SDK's. */
 type _TpAdapter = (destination: unknown) => object | null;
 
-// Methods of trackplan's protocol that no supported vendor SDK has.
+// Methods of trackplan's protocol that a vendor SDK has only when its adapter says so.
 const _TP_PROTOCOL_ONLY: readonly string[] = [
   "make",
   "setUserProperties",
@@ -406,8 +406,11 @@ const _TP_PROTOCOL_ONLY: readonly string[] = [
   "unidentify",
 ];
 
-/** Whether `x` has every method in `vendor` and none that only the protocol has. */
-function _tpIsVendor(x: unknown, vendor: readonly string[]): boolean {
+/**
+ * Whether `x` has every method in `vendor` and none that only the protocol has, apart
+ * from the protocol names in `shared`, which this vendor's SDK has too.
+ */
+function _tpIsVendor(x: unknown, vendor: readonly string[], shared: readonly string[] = []): boolean {
   if ((typeof x !== "object" && typeof x !== "function") || x === null) return false;
   try {
     const o = x as { readonly [name: string]: unknown };
@@ -415,7 +418,7 @@ function _tpIsVendor(x: unknown, vendor: readonly string[]): boolean {
       if (typeof o[method] !== "function") return false;
     }
     for (const method of _TP_PROTOCOL_ONLY) {
-      if (typeof o[method] === "function") return false;
+      if (shared.indexOf(method) === -1 && typeof o[method] === "function") return false;
     }
     return true;
   } catch {

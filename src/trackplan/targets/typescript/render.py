@@ -37,6 +37,12 @@ ADAPTERS = {
     ("client", "posthog"): _Adapter(
         "posthog_client.ts", "_tpPostHogClient", "_TpPostHogBrowser"
     ),
+    ("client", "mixpanel"): _Adapter(
+        "mixpanel_client.ts", "_tpMixpanelClient", "_TpMixpanelBrowser"
+    ),
+    ("client", "amplitude"): _Adapter(
+        "amplitude_client.ts", "_tpAmplitudeClient", "_TpAmplitudeBrowser"
+    ),
     ("server", "segment"): _Adapter(
         "segment_server.ts", "_tpSegmentServer", "_TpSegmentNode"
     ),

@@ -4,6 +4,8 @@
 // for a vendor destination is recognised by its shape: it has every method the vendor
 // SDK is known by, and none of the methods only trackplan's destination protocol has
 // (so an object written for the protocol is always used as it is, whatever the kind).
+// A few SDKs have a method of the protocol's name with a meaning of their own
+// (Amplitude's `revenue(Revenue)`); their adapter names those as shared.
 
 // The helpers are used by the adapter files; this keeps the file clean under noUnusedLocals.
 export { _tpIsVendor, _tpAdapt };
@@ -14,7 +16,7 @@ export type { _TpAdapter };
 /** Wraps a destination object in a built-in adapter, or returns null when it is not the SDK's. */
 type _TpAdapter = (destination: unknown) => object | null;
 
-// Methods of trackplan's protocol that no supported vendor SDK has.
+// Methods of trackplan's protocol that a vendor SDK has only when its adapter says so.
 const _TP_PROTOCOL_ONLY: readonly string[] = [
   "make",
   "setUserProperties",
@@ -25,8 +27,11 @@ const _TP_PROTOCOL_ONLY: readonly string[] = [
   "unidentify",
 ];
 
-/** Whether `x` has every method in `vendor` and none that only the protocol has. */
-function _tpIsVendor(x: unknown, vendor: readonly string[]): boolean {
+/**
+ * Whether `x` has every method in `vendor` and none that only the protocol has, apart
+ * from the protocol names in `shared`, which this vendor's SDK has too.
+ */
+function _tpIsVendor(x: unknown, vendor: readonly string[], shared: readonly string[] = []): boolean {
   if ((typeof x !== "object" && typeof x !== "function") || x === null) return false;
   try {
     const o = x as { readonly [name: string]: unknown };
@@ -34,7 +39,7 @@ function _tpIsVendor(x: unknown, vendor: readonly string[]): boolean {
       if (typeof o[method] !== "function") return false;
     }
     for (const method of _TP_PROTOCOL_ONLY) {
-      if (typeof o[method] === "function") return false;
+      if (shared.indexOf(method) === -1 && typeof o[method] === "function") return false;
     }
     return true;
   } catch {

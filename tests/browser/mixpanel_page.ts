@@ -1,0 +1,50 @@
+// The browser journey with mixpanel-browser, bundled with the generated client tracker.
+// api_host is a path on the test's local server; every feature that would make requests
+// of its own (autocapture, page views, flags, remote settings, recordings) is off, and
+// each call is sent at once (no batching) as JSON.
+import mixpanel from "mixpanel-browser";
+import { Tracker } from "./out/web_mixpanel";
+import { finish, run, step } from "./journey";
+
+mixpanel.init("test-project-token", {
+  api_host: window.location.origin + "/mixpanel",
+  api_payload_format: "json",
+  autocapture: false,
+  track_pageview: false,
+  flags: false,
+  remote_settings_mode: "disabled",
+  record_sessions_percent: 0,
+  batch_requests: false,
+  persistence: "localStorage",
+});
+
+// The anonymous id: mixpanel-browser's `$device_id` (distinct_id is `$device:` + it).
+async function deviceId(): Promise<string | null> {
+  const id: unknown = mixpanel.get_property("$device_id");
+  return typeof id === "string" ? id : null;
+}
+
+async function distinctId(): Promise<string | null> {
+  const id: unknown = mixpanel.get_distinct_id();
+  return typeof id === "string" ? id : null;
+}
+
+run(async () => {
+  const tracker = new Tracker({ env: "dev", destinations: { mixpanel } });
+  await step("start", deviceId);
+  await step("start distinct_id", distinctId);
+  tracker.homeViewed({ path: "/" });
+  tracker.productViewed({ sku: "A-1" });
+  tracker.signedUp({ userId_: "user-42", email: "a@example.com" });
+  tracker.productViewed({ sku: "B-2" });
+  tracker.orderCompleted({ orderId: "o-1", amount: 19.5 });
+  tracker.companyJoined({ companyGroupId_: "acme" });
+  await step("identified", deviceId);
+  await step("identified distinct_id", distinctId);
+  tracker.signedOut();
+  await step("reset", deviceId);
+  await step("reset distinct_id", distinctId);
+  tracker.productViewed({ sku: "C-3" });
+  await step("end", deviceId);
+  finish();
+});
