@@ -5,7 +5,8 @@ Methods with overloads (ordinary server events) report every bad argument as
 here: `str` is a `Sequence[str]`, so only the run-time check catches it.
 
 Checked by tests/python/test_typing.py with `mypy --strict --warn-unused-ignores`, so a
-line that stops being an error fails the test as surely as a new error does.
+line that stops being an error fails the test as surely as a new error does; and by
+pyright, which must report an error on every marked line too.
 """
 
 from __future__ import annotations
