@@ -23,20 +23,15 @@ const ADAPTERS: { [kind: string]: (destination: unknown) => object | null } = {
 
 function noop(): void {}
 
-// What docs/destinations.md says to pass for an instance: it type-checks as the SDK type.
-const instance: _TpAmplitudeBrowser = Object.assign(amplitude.createInstance(), {
-  Identify: amplitude.Identify,
-  Revenue: amplitude.Revenue,
-});
+// An instance type-checks as the part of the SDK the adapter calls.
+const instance: _TpAmplitudeBrowser = amplitude.createInstance();
 
 const OBJECTS: { [name: string]: unknown } = {
   "@segment/analytics-next AnalyticsBrowser": new AnalyticsBrowser(),
   "posthog-js posthog": posthog,
   "mixpanel-browser mixpanel": mixpanel,
   "@amplitude/analytics-browser namespace": amplitude,
-  // an instance has no Identify or Revenue class to build user properties and revenue with
-  "@amplitude/analytics-browser createInstance()": amplitude.createInstance(),
-  "createInstance() with Identify and Revenue": instance,
+  "@amplitude/analytics-browser createInstance()": instance,
   // written for the protocol, with every method a vendor's recogniser looks for as well
   "protocol object": {
     logEvent: noop,

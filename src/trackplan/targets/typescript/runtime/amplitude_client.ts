@@ -2,9 +2,10 @@
 // into client trackers that send to a destination of kind `amplitude`.
 //
 // Pass the module namespace, `import * as amplitude from "@amplitude/analytics-browser"`,
-// after `amplitude.init(...)`: the adapter builds user properties and revenue with its
-// `Identify` and `Revenue` classes, since a generated module imports no SDK. (For an
-// instance from `createInstance()`, pass `Object.assign(instance, { Identify, Revenue })`.)
+// or an instance from `createInstance()`, after `init(...)`. User properties and revenue
+// are sent as the events the SDK's `Identify` and `Revenue` classes would make
+// (`$identify`, `revenue_amount`), built as plain events since a generated module
+// imports no SDK.
 // The SDK keeps the identity: every event carries its `device_id`, and after
 // `setUserId` also the `user_id`; Amplitude links the two when one event has both.
 // The SDK adds them to an event only when it processes it, after the calling code has
@@ -20,16 +21,11 @@ export { _tpAmplitudeClient };
 
 // --- trackplan: inline below ---
 
-/** The part of the SDK's `Identify` the adapter calls. */
-export interface _TpAmplitudeIdentify {
-  set(property: string, value: unknown): unknown;
-}
-
-/** The part of the SDK's `Revenue` the adapter calls. */
-export interface _TpAmplitudeRevenue {
-  setPrice(price: number): unknown;
-  setQuantity(quantity: number): unknown;
-  setEventProperties(properties: { [name: string]: unknown }): unknown;
+/** An event as the SDK's `track` takes it (its `BaseEvent`). */
+export interface _TpAmplitudeEvent {
+  event_type: string;
+  event_properties?: { [name: string]: unknown };
+  user_properties?: { [operation: string]: { [name: string]: unknown } };
 }
 
 /** The event options that pin an event's ids: `user_id` undefined is no user. */
@@ -38,21 +34,21 @@ export interface _TpAmplitudeIds {
   user_id?: string | undefined;
 }
 
-/** The part of the `@amplitude/analytics-browser` namespace the adapter calls. */
+/** The part of the `@amplitude/analytics-browser` namespace (or an instance) the adapter calls. */
 export interface _TpAmplitudeBrowser {
-  track(eventType: string, eventProperties?: { [name: string]: unknown }, eventOptions?: _TpAmplitudeIds): unknown;
-  identify(identify: _TpAmplitudeIdentify, eventOptions?: _TpAmplitudeIds): unknown;
+  track(
+    event: string | _TpAmplitudeEvent,
+    eventProperties?: { [name: string]: unknown },
+    eventOptions?: _TpAmplitudeIds,
+  ): unknown;
   setUserId(userId: string | undefined): unknown;
   setGroup(groupType: string, groupName: string, eventOptions?: _TpAmplitudeIds): unknown;
-  revenue(revenue: _TpAmplitudeRevenue, eventOptions?: _TpAmplitudeIds): unknown;
   reset(): unknown;
   getDeviceId(): unknown;
   getUserId(): unknown;
-  readonly Identify: new () => _TpAmplitudeIdentify;
-  readonly Revenue: new () => _TpAmplitudeRevenue;
 }
 
-/** Maps the client protocol onto the SDK's setUserId, identify, setGroup, track, revenue and reset. */
+/** Maps the client protocol onto the SDK's setUserId, setGroup, track and reset. */
 class _TpAmplitudeClientAdapter implements ClientDestination {
   private readonly amplitude: _TpAmplitudeBrowser;
 
@@ -76,13 +72,10 @@ class _TpAmplitudeClientAdapter implements ClientDestination {
     return this.amplitude.setUserId(userId);
   }
 
-  /** identify(new Identify().set(...)): an `$identify` event that `$set`s each property. */
+  /** An `$identify` event that `$set`s each property, as `identify(new Identify().set(...))`. */
   setUserProperties(userProperties: { [name: string]: unknown }): unknown {
-    const identify = new this.amplitude.Identify();
-    for (const name of Object.keys(userProperties)) {
-      identify.set(name, userProperties[name]);
-    }
-    return this.amplitude.identify(identify, this.ids());
+    const event = { event_type: "$identify", user_properties: { $set: Object.assign({}, userProperties) } };
+    return this.amplitude.track(event, undefined, this.ids());
   }
 
   /** setGroup(type, id): an `$identify` event with `groups` and the `$set` user property. */
@@ -100,13 +93,10 @@ class _TpAmplitudeClientAdapter implements ClientDestination {
     return this.amplitude.track("[Amplitude] Page Viewed", properties, this.ids());
   }
 
-  /** revenue(Revenue): a `revenue_amount` event, one item priced at the amount. */
+  /** A `revenue_amount` event, one item priced at the amount, as the Python adapter sends. */
   revenue(amount: number, eventProperties: { [name: string]: unknown }): unknown {
-    const revenue = new this.amplitude.Revenue();
-    revenue.setPrice(amount);
-    revenue.setQuantity(1);
-    revenue.setEventProperties(Object.assign({}, eventProperties));
-    return this.amplitude.revenue(revenue, this.ids());
+    const properties = Object.assign({}, eventProperties, { $price: amount, $quantity: 1 });
+    return this.amplitude.track({ event_type: "revenue_amount", event_properties: properties }, undefined, this.ids());
   }
 
   /** reset(): no user, and a new device id. */
@@ -115,8 +105,9 @@ class _TpAmplitudeClientAdapter implements ClientDestination {
   }
 }
 
-// The namespace: these methods and classes, and no protocol-only method but the three
-// the SDK has itself (`logEvent` is its alias of `track`).
+// The namespace or an instance: these methods (identify and revenue too, though the
+// adapter sends those events with track), and no protocol-only method but the three the
+// SDK has itself (`logEvent` is its alias of `track`).
 const _TP_AMPLITUDE_CLIENT: readonly string[] = [
   "track",
   "identify",
@@ -126,8 +117,6 @@ const _TP_AMPLITUDE_CLIENT: readonly string[] = [
   "reset",
   "getDeviceId",
   "getUserId",
-  "Identify",
-  "Revenue",
 ];
 const _TP_AMPLITUDE_SHARED: readonly string[] = ["logEvent", "setGroup", "revenue"];
 
