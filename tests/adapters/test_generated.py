@@ -600,17 +600,16 @@ def test_revenue(wire: Wire) -> None:
             "properties": {**order, "revenue": 19.5},
         },
     ]
-    charge = {
-        "endpoint": "/engage",
-        "$distinct_id": USER,
-        "$append": {"$transactions": {**order, "$amount": 19.5}},
-    }
     track = {"endpoint": "/track", "event": "Order Completed", "distinct_id": USER}
+    revenue = {**track, "event": "Revenue", **order, "revenue": 19.5}
     assert wire.everything() == {
         "segment": segment,
         "rudderstack": segment,
-        "mixpanel": [{**track, "$user_id": USER, **order}, charge],
-        "mixpanel_legacy": [{**track, **order}, charge],
+        "mixpanel": [
+            {**track, "$user_id": USER, **order},
+            {**revenue, "$user_id": USER},
+        ],
+        "mixpanel_legacy": [{**track, **order}, revenue],
         "amplitude": [
             {
                 "event_type": "Order Completed",

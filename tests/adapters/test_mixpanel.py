@@ -177,9 +177,12 @@ def test_revenue(capture: CaptureServer, adapter: _TpMixpanelAdapter) -> None:
     adapter.revenue(19.5, properties, user_id=USER, anonymous_id=None)
     assert sent(capture) == [
         {
-            "endpoint": "/engage",
-            "$distinct_id": USER,
-            "$append": {"$transactions": {"Order ID": "o-1", "$amount": 19.5}},
+            "endpoint": "/track",
+            "event": "Revenue",
+            "distinct_id": USER,
+            "$user_id": USER,
+            "Order ID": "o-1",
+            "revenue": 19.5,
         }
     ]
     assert properties == {"Order ID": "o-1"}

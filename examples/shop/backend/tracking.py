@@ -565,12 +565,15 @@ class _TpMixpanelAdapter:
         user_id: str | None,
         anonymous_id: str | None,
     ) -> None:
-        """Record a charge on the profile (``$transactions``, people API)."""
-        distinct_id = self._distinct_id(user_id, anonymous_id)
+        """Track a ``Revenue`` event whose ``revenue`` property holds the amount.
+
+        Mixpanel reports revenue from event properties; the people API's charges
+        (``people_track_charge``) are deprecated in its JavaScript SDK, and the browser
+        adapter sends this same event.
+        """
         properties = dict(event_properties)
-        self._send(
-            lambda: self._client.people_track_charge(distinct_id, amount, properties)
-        )
+        properties["revenue"] = amount
+        self.log_event("Revenue", properties, user_id=user_id, anonymous_id=anonymous_id)
 
     def set_group(
         self,
