@@ -573,7 +573,9 @@ class _TpMixpanelAdapter:
         """
         properties = dict(event_properties)
         properties["revenue"] = amount
-        self.log_event("Revenue", properties, user_id=user_id, anonymous_id=anonymous_id)
+        self.log_event(
+            "Revenue", properties, user_id=user_id, anonymous_id=anonymous_id
+        )
 
     def set_group(
         self,
