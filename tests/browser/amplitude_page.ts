@@ -4,7 +4,7 @@
 // make events or requests of their own, are off, and the queue is flushed every 50 ms.
 import * as amplitude from "@amplitude/analytics-browser";
 import { Tracker } from "./out/web_amplitude";
-import { finish, run, step } from "./journey";
+import { journey, run } from "./journey";
 
 async function deviceId(): Promise<string | null> {
   const id = amplitude.getDeviceId();
@@ -26,20 +26,5 @@ run(async () => {
     identityStorage: "localStorage",
   }).promise;
   const tracker = new Tracker({ env: "dev", destinations: { amplitude } });
-  await step("start", deviceId);
-  await step("start user_id", userId);
-  tracker.homeViewed({ path: "/" });
-  tracker.productViewed({ sku: "A-1" });
-  tracker.signedUp({ userId_: "user-42", email: "a@example.com" });
-  tracker.productViewed({ sku: "B-2" });
-  tracker.orderCompleted({ orderId: "o-1", amount: 19.5 });
-  tracker.companyJoined({ companyGroupId_: "acme" });
-  await step("identified", deviceId);
-  await step("identified user_id", userId);
-  tracker.signedOut();
-  await step("reset", deviceId);
-  await step("reset user_id", userId);
-  tracker.productViewed({ sku: "C-3" });
-  await step("end", deviceId);
-  finish();
+  await journey(tracker, { "": deviceId, user_id: userId });
 });

@@ -4,7 +4,7 @@
 // each call is sent at once (no batching) as JSON.
 import mixpanel from "mixpanel-browser";
 import { Tracker } from "./out/web_mixpanel";
-import { finish, run, step } from "./journey";
+import { journey, run } from "./journey";
 
 mixpanel.init("test-project-token", {
   api_host: window.location.origin + "/mixpanel",
@@ -31,20 +31,5 @@ async function distinctId(): Promise<string | null> {
 
 run(async () => {
   const tracker = new Tracker({ env: "dev", destinations: { mixpanel } });
-  await step("start", deviceId);
-  await step("start distinct_id", distinctId);
-  tracker.homeViewed({ path: "/" });
-  tracker.productViewed({ sku: "A-1" });
-  tracker.signedUp({ userId_: "user-42", email: "a@example.com" });
-  tracker.productViewed({ sku: "B-2" });
-  tracker.orderCompleted({ orderId: "o-1", amount: 19.5 });
-  tracker.companyJoined({ companyGroupId_: "acme" });
-  await step("identified", deviceId);
-  await step("identified distinct_id", distinctId);
-  tracker.signedOut();
-  await step("reset", deviceId);
-  await step("reset distinct_id", distinctId);
-  tracker.productViewed({ sku: "C-3" });
-  await step("end", deviceId);
-  finish();
+  await journey(tracker, { "": deviceId, distinct_id: distinctId });
 });

@@ -4,7 +4,7 @@
 // off, and each capture is sent at once, uncompressed.
 import posthog from "posthog-js";
 import { Tracker } from "./out/web_posthog";
-import { finish, run, step } from "./journey";
+import { journey, run } from "./journey";
 
 posthog.init("test-project-key", {
   api_host: window.location.origin,
@@ -39,17 +39,5 @@ async function distinctId(): Promise<string> {
 
 run(async () => {
   const tracker = new Tracker({ env: "dev", destinations: { posthog } });
-  await step("start", distinctId);
-  tracker.homeViewed({ path: "/" });
-  tracker.productViewed({ sku: "A-1" });
-  tracker.signedUp({ userId_: "user-42", email: "a@example.com" });
-  tracker.productViewed({ sku: "B-2" });
-  tracker.orderCompleted({ orderId: "o-1", amount: 19.5 });
-  tracker.companyJoined({ companyGroupId_: "acme" });
-  await step("identified", distinctId);
-  tracker.signedOut();
-  await step("reset", distinctId);
-  tracker.productViewed({ sku: "C-3" });
-  await step("end", distinctId);
-  finish();
+  await journey(tracker, { "": distinctId });
 });

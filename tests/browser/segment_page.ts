@@ -4,7 +4,7 @@
 // it never asks Segment's CDN for them, and sends over http to this origin.
 import { AnalyticsBrowser } from "@segment/analytics-next";
 import { Tracker } from "./out/web_segment";
-import { finish, run, step } from "./journey";
+import { journey, run } from "./journey";
 
 const host = window.location.host;
 const analytics = AnalyticsBrowser.load(
@@ -32,17 +32,5 @@ async function anonymousId(): Promise<string | null> {
 run(async () => {
   await analytics.ready();
   const tracker = new Tracker({ env: "dev", destinations: { segment: analytics } });
-  await step("start", anonymousId);
-  tracker.homeViewed({ path: "/" });
-  tracker.productViewed({ sku: "A-1" });
-  tracker.signedUp({ userId_: "user-42", email: "a@example.com" });
-  tracker.productViewed({ sku: "B-2" });
-  tracker.orderCompleted({ orderId: "o-1", amount: 19.5 });
-  tracker.companyJoined({ companyGroupId_: "acme" });
-  await step("identified", anonymousId);
-  tracker.signedOut();
-  await step("reset", anonymousId);
-  tracker.productViewed({ sku: "C-3" });
-  await step("end", anonymousId);
-  finish();
+  await journey(tracker, { "": anonymousId });
 });
