@@ -6,17 +6,34 @@ import subprocess
 import sys
 from pathlib import Path
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "shop"
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "shop"
+
+
+def run_from(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, check=False, cwd=cwd)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args, capture_output=True, text=True, check=False, cwd=EXAMPLE
+    return run_from(EXAMPLE, *args)
+
+
+@pytest.mark.parametrize(
+    ("cwd", "plan"),
+    [
+        (EXAMPLE, "trackplan.yaml"),
+        (ROOT, "examples/shop/trackplan.yaml"),
+        (ROOT / "docs", str(EXAMPLE / "trackplan.yaml")),
+    ],
+    ids=["in-the-plan-directory", "relative-path", "absolute-path"],
+)
+def test_generated_example_files_are_fresh(cwd: Path, plan: str) -> None:
+    # However --plan is spelled, the same plan gives the same files.
+    result = run_from(
+        cwd, sys.executable, "-m", "trackplan", "generate", "--check", "--plan", plan
     )
-
-
-def test_generated_example_files_are_fresh() -> None:
-    result = run(sys.executable, "-m", "trackplan", "generate", "--check")
     assert result.returncode == 0, result.stderr
 
 

@@ -145,7 +145,7 @@ class Source:
     language: str  # python | typescript
     output: str  # path relative to the plan file, with forward slashes
     workspace: str
-    plan_path: str  # the plan file name as given, for the header
+    plan_path: str  # the plan's file name, without its directory, for the header
     legacy_identity: bool
     destinations: tuple[Destination, ...]
     system_properties: tuple[Property, ...]

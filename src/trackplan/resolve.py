@@ -51,7 +51,9 @@ def _source(
         language=src.language,
         output=src.output.replace("\\", "/"),
         workspace=doc.workspace_name,
-        plan_path=doc.path,
+        # the file name alone: the header must not change with the directory generate
+        # runs from, or --check would fail on a fresh file
+        plan_path=doc.path.replace("\\", "/").rsplit("/", 1)[-1],
         legacy_identity=legacy and src.platform == "server",
         destinations=tuple(destinations),
         system_properties=tuple(catalogue.system_properties),
