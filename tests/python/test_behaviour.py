@@ -443,6 +443,21 @@ def test_system_properties_are_checked_at_construction(
     assert kinds(exc) == [("system_properties", "required")]
 
 
+@pytest.mark.parametrize("system", ["abc", 5, ["App Version"]])
+def test_prod_reports_system_properties_that_are_not_an_object(
+    types_: ModuleType, log: list, system: object
+) -> None:
+    reported: list[Any] = []
+    t = make(
+        types_, log, env="prod", system_properties=system, on_violation=reported.append
+    )
+    assert [(v.path, v.kind) for v in reported] == [("system_properties", "type")]
+    t.everything_happened(
+        name="n", payment_method="card", quantity=1, total=1.0, gift=True, user_id_="u"
+    )
+    assert [c[1] for c in rec(log)] == ["log_event"]
+
+
 # -- prod and faults -----------------------------------------------------------------------
 
 
@@ -503,31 +518,79 @@ def test_a_failing_destination_raises_outside_prod(
 
 
 @pytest.mark.parametrize(
-    "call",
+    ("call", "violations", "sent"),
     [
-        lambda t: t.order_completed(amount=1, user_id_="u"),  # missing keyword
-        lambda t: t.order_completed(order_id="o", amount=1, user_id_="u", surprise=1),
-        lambda t: t.order_completed("positional"),
-        lambda t: t.order_completed(order_id=object(), amount="x", user_id_=3),
+        # a missing argument: reported like a missing value, and the event is sent
+        (
+            lambda t: t.order_completed(amount=1, user_id_="u"),
+            [("Order ID", "required")],
+            {"Order ID": None},
+        ),
+        # an unknown argument: reported and left out
+        (
+            lambda t: t.order_completed(order_id="o", amount=1, user_id_="u", extra=1),
+            [("extra", "unknown")],
+            {"Order ID": "o"},
+        ),
+        # positional arguments: reported and left out; then no id, so nothing is sent
+        (
+            lambda t: t.order_completed("positional"),
+            [
+                ("", "unknown"),
+                ("anonymous_id_ or user_id_", "identity"),
+                ("Order ID", "required"),
+                ("amount", "required"),
+            ],
+            None,
+        ),
+        (
+            lambda t: t.order_completed(order_id=object(), amount="x", user_id_=3),
+            [
+                ("user_id_", "identity"),
+                ("anonymous_id_ or user_id_", "identity"),
+                ("Order ID", "type"),
+                ("amount", "type"),
+            ],
+            None,
+        ),
     ],
+    ids=["missing", "unknown", "positional", "wrong-types"],
 )
-def test_prod_never_raises_whatever_the_arguments(
-    actions: ModuleType, log: list, call: Any
+def test_prod_mends_a_call_python_refuses(
+    actions: ModuleType, log: list, call: Any, violations: list, sent: Any
 ) -> None:
     reported: list[Any] = []
     t = make(actions, log, BOTH, env="prod", on_violation=reported.append)
     call(t)
-    assert reported
+    assert [(v.event, v.path, v.kind) for v in reported] == [
+        ("Order Completed", path, kind) for path, kind in violations
+    ]
+    logged = [c[3] for c in rec(log) if c[1] == "log_event"]
+    assert logged == ([] if sent is None else [sent])
 
 
-def test_prod_reports_a_call_python_refuses_and_sends_nothing(
+def test_prod_identify_without_the_anonymous_id_is_reported_and_sent(
     actions: ModuleType, log: list
 ) -> None:
     reported: list[Any] = []
     t = make(actions, log, env="prod", on_violation=reported.append)
     t.logged_in(user_id_="u1")
-    assert [(v.event, v.kind) for v in reported] == [("Logged In", "internal")]
-    assert "anonymous_id_" in reported[0].received
+    assert [(v.event, v.path, v.kind) for v in reported] == [
+        ("Logged In", "anonymous_id_", "identity")
+    ]
+    assert [c[1:] for c in rec(log)] == [
+        ("identify", "u1", None),
+        ("log_event", "Logged In", {}, "u1", None),
+    ]
+
+
+@pytest.mark.parametrize("env", ["dev", "staging"])
+def test_outside_prod_python_refuses_a_bad_call(
+    actions: ModuleType, log: list, env: str
+) -> None:
+    t = make(actions, log, env=env, strict=False)
+    with pytest.raises(TypeError):
+        t.order_completed(amount=1, user_id_="u")
     assert log == []
 
 
@@ -589,6 +652,14 @@ def test_noop_calls_no_destination_but_still_validates(
     assert log == []
     with pytest.raises(actions.TrackingPlanViolation):
         t.button_clicked()
+
+
+def test_noop_does_not_call_make_either(actions: ModuleType, log: list) -> None:
+    destinations = {name: Recorder(name, log) for name in BOTH}
+    actions.Tracker(env="dev", destinations=destinations, noop=True)
+    assert log == []
+    actions.Tracker(env="dev", destinations=destinations)
+    assert [c[:2] for c in log] == [("rec", "make"), ("other", "make")]
 
 
 def test_noop_is_ignored_in_prod_with_a_warning(

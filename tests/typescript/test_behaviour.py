@@ -209,11 +209,12 @@ def test_noop_calls_nothing_outside_prod_and_is_ignored_in_prod(
     dev = Setup("dev", {"env": "dev", "noop": True}, DESTS, calls, SYSTEM)
     prod = Setup("prod", {"env": "prod", "noop": True}, DESTS, calls, SYSTEM)
     for module, server in ((js["full-client"], False), (js["full-server"], True)):
-        assert (
-            _run(module, dev, server=server, identify=set())["calls"][0]["calls"] == []
-        )
-        sent = _run(module, prod, server=server, identify=set())["calls"][0]["calls"]
-        assert len(sent) == 2
+        quiet = _run(module, dev, server=server, identify=set())
+        assert quiet["construct"]["calls"] == []  # not even make()
+        assert quiet["calls"][0]["calls"] == []
+        loud = _run(module, prod, server=server, identify=set())
+        assert [c[1] for c in loud["construct"]["calls"]] == ["make", "make"]
+        assert len(loud["calls"][0]["calls"]) == 2
 
 
 def test_an_unknown_env_throws_even_for_prod_code(js: dict[str, Path]) -> None:

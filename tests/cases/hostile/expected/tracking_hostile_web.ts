@@ -211,7 +211,8 @@ class _TpCore {
       }
       this.methods[method] = found;
     }
-    for (const [name, obj] of objects) {
+    // noop calls no destination at all, make included
+    for (const [name, obj] of this.noop ? [] : objects) {
       const make: unknown = (obj as { [method: string]: unknown })["make"];
       if (typeof make !== "function") continue;
       try {

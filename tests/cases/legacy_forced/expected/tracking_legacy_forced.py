@@ -136,7 +136,9 @@ class _TpCore:
         if noop and self._tp_prod:
             _tp_log.warning("trackplan: noop=True is ignored in prod; events are sent")
         problems: list[Violation] = []
-        self._tp_system: dict[str, object] = dict(system_properties or {})
+        self._tp_system: dict[str, object] = (
+            dict(system_properties) if isinstance(system_properties, Mapping) else {}
+        )
         self._tp_check_system(problems, system_properties)
         objects: list[tuple[str, object]] = []
         for name, kind, options in plan_destinations:
@@ -179,7 +181,7 @@ class _TpCore:
         if self._tp_prod:
             for method, event in self._tp_events:
                 self._tp_guard(method, event)
-        for name, obj in objects:
+        for name, obj in () if self._tp_noop else objects:
             make = getattr(obj, "make", None)
             if callable(make):
                 try:
@@ -190,18 +192,68 @@ class _TpCore:
     def _tp_guard(self, method: str, event: str) -> None:
         """In prod, shadow an event method with one that cannot raise.
 
-        The method already reports what goes wrong inside it; this also covers calls
-        Python refuses before it runs (an unknown or missing keyword argument).
+        The method already reports what goes wrong inside it. A call Python refuses
+        before the method runs (a missing, unknown or positional argument) is mended
+        instead: a missing argument is passed as None, so the method reports it as it
+        reports any missing value and still sends the event; an unknown or positional
+        one is reported and left out.
         """
         fn = getattr(self, method)
+        code = fn.__func__.__code__
+        names = code.co_varnames[
+            code.co_argcount : code.co_argcount + code.co_kwonlyargcount
+        ]
+        defaults = fn.__func__.__kwdefaults__ or {}
+        required = tuple(name for name in names if name not in defaults)
+        known = frozenset(names)
 
         def guarded(*args: Any, **kwargs: Any) -> None:
             try:
                 fn(*args, **kwargs)
+            except TypeError as exc:
+                # Refused before the method ran: nothing was sent, so mend and call.
+                if (
+                    args
+                    or not known.issuperset(kwargs)
+                    or not all(name in kwargs for name in required)
+                ):
+                    self._tp_mended(event, fn, args, kwargs, known, required)
+                else:
+                    self._tp_internal(event, exc)
             except Exception as exc:  # noqa: BLE001
                 self._tp_internal(event, exc)
 
         setattr(self, method, guarded)
+
+    def _tp_mended(
+        self,
+        event: str,
+        fn: Callable[..., None],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        known: frozenset[str],
+        required: tuple[str, ...],
+    ) -> None:
+        """Report what Python refused in a prod call, then make the call it can."""
+        if args:
+            received = f"{len(args)} positional argument(s)"
+            self._tp_report(
+                Violation(event, "", "unknown", "keyword arguments only", received)
+            )
+        mended: dict[str, Any] = dict.fromkeys(required)
+        for name, value in kwargs.items():
+            if name in known:
+                mended[name] = value
+            else:
+                self._tp_report(
+                    Violation(
+                        event, name, "unknown", "an argument of the event", "a value"
+                    )
+                )
+        try:
+            fn(**mended)
+        except Exception as exc:  # noqa: BLE001
+            self._tp_internal(event, exc)
 
     def _tp_check_system(
         self, _v: list[Violation], _x: Mapping[str, object] | None
