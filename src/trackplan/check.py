@@ -416,6 +416,18 @@ def _check_event(
                 use.span,
                 hint=hint,
             )
+    system = {p.name: p.span for p in doc.system_properties}
+    for use in event.properties:
+        if use.name in system:
+            sends = "pins" if use.pinned is not None else "sends property"
+            diags.error(
+                "TP044",
+                f"{where} {sends} '{use.name}', which is also the name of a system property",
+                use.span,
+                related=[system[use.name]],
+                hint="system properties are sent in every event's properties, so one "
+                "value would overwrite the other: rename one of them",
+            )
     for use in event.user_properties:
         if use.name not in user_defined:
             diags.error(
@@ -577,7 +589,7 @@ def _check_names(doc: PlanDoc, diags: Diagnostics) -> None:
             e for e in doc.events if e.sources is None or src.name in dict(e.sources)
         ]
         _collide(
-            [(rules.method(e.name), e.name, e.span) for e in events],
+            [(rules.method(e.name), _quote(e.name), e.span) for e in events],
             "event",
             "the event methods",
             seen_pairs,
@@ -586,7 +598,10 @@ def _check_names(doc: PlanDoc, diags: Diagnostics) -> None:
         for event in events:
             _check_event_scope(event, rules, seen_pairs, diags)
         _collide(
-            [(rules.argument(p.name), p.name, p.span) for p in doc.system_properties],
+            [
+                (rules.argument(p.name), _quote(p.name), p.span)
+                for p in doc.system_properties
+            ],
             "system property",
             "system properties",
             seen_pairs,
@@ -598,24 +613,32 @@ def _check_names(doc: PlanDoc, diags: Diagnostics) -> None:
 
 
 def _type_names(doc: PlanDoc, rules: NameRules) -> list[tuple[str, str, Span]]:
-    """The names of the enum and object types a target declares for the catalogue."""
+    """The names of the enum and object types a target declares for the catalogue.
+
+    Each comes with what it is, for the message: a property, a sub-property, or the
+    items of a list, whose type name is its list's name and "Item".
+    """
     out: list[tuple[str, str, Span]] = []
 
-    def walk(prop: PropertyDoc, origin: tuple[str, ...], span: Span) -> None:
+    def walk(
+        prop: PropertyDoc, origin: tuple[str, ...], label: str, span: Span
+    ) -> None:
         if prop.enum is not None or prop.type == "object":
-            out.append((rules.type_name(origin), " ".join(origin[1:]), span))
+            out.append((rules.type_name(origin), label, span))
         if prop.items is not None:
-            walk(prop.items, (*origin, "Item"), span)
+            walk(prop.items, (*origin, "Item"), f"the items of {label}", span)
         for sub in prop.properties:
-            walk(sub.definition, (*origin, sub.name), sub.span)
+            sub_label = f"'{sub.name}' of {label}"
+            walk(sub.definition, (*origin, sub.name), sub_label, sub.span)
 
-    for scope, props in (
-        ("property", doc.properties),
-        ("user", doc.user_properties),
-        ("system", doc.system_properties),
+    for scope, what, props in (
+        ("property", "", doc.properties),
+        ("user", "user property ", doc.user_properties),
+        ("system", "system property ", doc.system_properties),
     ):
         for named in props:
-            walk(named.definition, (scope, named.name), named.span)
+            label = f"{what}'{named.name}'"
+            walk(named.definition, (scope, named.name), label, named.span)
     return out
 
 
@@ -626,16 +649,22 @@ def _check_event_scope(
     diags: Diagnostics,
 ) -> None:
     entries = [
-        (rules.argument(u.name), u.name, u.span)
+        (rules.argument(u.name), _quote(u.name), u.span)
         for u in event.properties
         if u.pinned is None
     ]
-    entries += [(rules.argument(u.name), u.name, u.span) for u in event.user_properties]
+    entries += [
+        (rules.argument(u.name), _quote(u.name), u.span) for u in event.user_properties
+    ]
     actions = {a for a, _ in event.actions}
     if "log_revenue" in actions:
-        entries.append((rules.amount, "amount", event.actions_span))
-    entries += [(rules.group(g), g, s) for g, s in event.groups]
+        entries.append((rules.amount, "'amount'", event.actions_span))
+    entries += [(rules.group(g), _quote(g), s) for g, s in event.groups]
     _collide(entries, "property", f"the arguments of event '{event.name}'", seen, diags)
+
+
+def _quote(name: str) -> str:
+    return f"'{name}'"
 
 
 def _collide(
@@ -645,6 +674,8 @@ def _collide(
     seen: set[tuple[str, Span, Span]],
     diags: Diagnostics,
 ) -> None:
+    """Report identifiers given twice. Entries are (identifier, what it is made from,
+    already quoted: "'Order ID'", "the items of 'Products'", where it is written)."""
     first: dict[str, tuple[str, Span]] = {}
     for ident, name, span in entries:
         if not ident.strip("_"):
@@ -653,7 +684,7 @@ def _collide(
                 seen.add(key)
                 diags.error(
                     "TP031",
-                    f"the {what} name '{name}' has no letters or digits to make an identifier",
+                    f"the {what} name {name} has no letters or digits to make an identifier",
                     span,
                 )
             continue
@@ -664,7 +695,7 @@ def _collide(
                 seen.add(key)
                 diags.error(
                     "TP030",
-                    f"'{name}' and '{other_name}' both become '{ident}' in {scope}",
+                    f"{name} and {other_name} both become '{ident}' in {scope}",
                     span,
                     related=[other_span],
                     hint="rename one of them",
