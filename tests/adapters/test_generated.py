@@ -950,6 +950,66 @@ def test_short_id_is_reported_in_prod(wire: Wire) -> None:
     assert all(len(messages) == 1 for messages in sent.values())
 
 
+# --- which objects are wrapped -------------------------------------------------------
+
+
+class MixpanelSubclass(Mixpanel):
+    """A user's own subclass of the SDK client: still the SDK, so it is wrapped."""
+
+
+def test_a_subclass_of_the_sdk_client_is_wrapped(wire: Wire) -> None:
+    client = wire.clients["mixpanel"]
+    wire.clients["mixpanel"] = MixpanelSubclass("test-token", consumer=client._consumer)
+    wire.tracker().product_viewed(sku="A-1", user_id_=USER)
+    assert [r["event"] for r in wire.everything()["mixpanel"]] == ["Product Viewed"]
+    assert wire.violations == []
+
+
+def test_a_protocol_object_is_used_as_it_is_whatever_its_module(wire: Wire) -> None:
+    # A class in a module whose name starts like the SDK's is not the SDK.
+    received: list[tuple[str, dict[str, Any]]] = []
+
+    def log_event(name: str, properties: dict[str, Any], **ids: Any) -> None:
+        received.append((name, properties))
+
+    sink = type("MixpanelSink", (), {"__module__": "mixpanel_sink"})()
+    sink.log_event = log_event
+    wire.clients["mixpanel"] = sink
+    wire.tracker().product_viewed(sku="A-1", user_id_=USER)
+    assert received == [("Product Viewed", {"SKU": "A-1"})]
+    assert wire.violations == []
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [object(), sys.modules["segment.analytics"]],
+    ids=["object", "the-sdk-module"],
+)
+def test_an_object_that_is_neither_is_refused_at_construction(
+    wire: Wire, wrong: object
+) -> None:
+    real = wire.clients["segment"]
+    wire.clients["segment"] = wrong
+    try:
+        with pytest.raises(wire.tracking.TrackingPlanViolation) as exc:
+            wire.tracker(env="dev", strict=True)
+        assert [(v.path, v.kind) for v in exc.value.violations] == [
+            ("segment", "destination")
+        ]
+        assert "without log_event" in exc.value.violations[0].received
+        # prod reports it and sends to the other destinations
+        tracker = wire.tracker()
+        assert [(v.path, v.kind) for v in wire.violations] == [
+            ("segment", "destination")
+        ]
+        tracker.product_viewed(sku="A-1", user_id_=USER)
+    finally:
+        wire.clients["segment"] = real
+    sent = wire.everything()
+    assert sent["segment"] == []
+    assert len(sent["rudderstack"]) == 1
+
+
 # --- static types ---------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from mixpanel import BufferedConsumer, Consumer, Mixpanel
 
 from tests.support.capture import CaptureServer, Mode
 from trackplan.targets.python.runtime.adapters.mixpanel import _TpMixpanelAdapter
+from trackplan.targets.python.runtime.tracker import _tp_is_sdk_client
 
 ANON = "anon-7f3a9c"
 USER = "user-42aa"
@@ -65,8 +66,8 @@ def sent(capture: CaptureServer) -> list[dict[str, Any]]:
     return records
 
 
-def test_module_names_match_the_client(capture: CaptureServer) -> None:
-    assert type(make_client(capture)).__module__.startswith(_TpMixpanelAdapter.modules)
+def test_the_client_is_recognised(capture: CaptureServer) -> None:
+    assert _tp_is_sdk_client(make_client(capture), _TpMixpanelAdapter.classes)
 
 
 def test_identity_option_is_checked(capture: CaptureServer) -> None:

@@ -130,6 +130,14 @@ class Checks:
             )
         assert isinstance(t, ir.ObjectType)
         lines = _if(f"not isinstance({x}, Mapping)", bad, indent)
+        if t.fields is None:  # free-form: any values, under string keys
+            text = self.constant("TEXT", literals.string(values.STRING_KEYS))
+            return lines + _if(
+                f"not all(isinstance(_k, str) for _k in {x})",
+                f'_tp_fail(_v, _e, {path}, "type", {text}, {x})',
+                indent,
+                "elif",
+            )
         return lines + _if(
             "True", f"{self.function(t)}(_v, _e, {path}, {x})", indent, "else"
         )
@@ -148,7 +156,7 @@ class Checks:
         )
 
     def function(self, t: ir.ListType | ir.ObjectType) -> str:
-        """The name of a module-level function checking a list or an object."""
+        """The name of a module-level function checking a list or an object with fields."""
         if t in self._function_names:
             return self._function_names[t]
         stem = "_tp_check_" + ("list" if isinstance(t, ir.ListType) else "object")
@@ -162,6 +170,7 @@ class Checks:
             ]
             args = "_xs: Sequence[object]"
         else:
+            assert t.fields is not None  # a free-form object is checked inline
             body = []
             names = []
             for f in t.fields:

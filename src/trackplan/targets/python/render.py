@@ -24,6 +24,7 @@ _IMPORTS = (
     ("import logging", "logging"),
     ("import math", "math"),
     ("import re", "re"),
+    ("import sys", "sys"),
     ("from collections.abc import {}", ("Callable", "Mapping", "Sequence")),
     (
         "from typing import {}",

@@ -8,11 +8,15 @@ from trackplan import ir
 from trackplan.targets.python import literals, naming
 from trackplan.targets.python.emit import bracket
 
+# A free-form object: a Mapping, so a caller's dict[str, int] is accepted too.
+FREE_OBJECT = "Mapping[str, object]"
+
 
 def is_named(t: ir.Type) -> bool:
-    """Enums and objects get a declared type; everything else is written inline."""
+    """Enums and objects with fields get a declared type; everything else, a free-form
+    object too, is written inline."""
     if isinstance(t, ir.ObjectType):
-        return True
+        return t.fields is not None
     enum = getattr(t, "enum", None)
     return enum is not None and not isinstance(t, ir.FloatType)
 
@@ -35,6 +39,8 @@ def annotation(t: ir.Type) -> str:
         return "bool"
     if isinstance(t, ir.ListType):
         return f"Sequence[{annotation(t.items)}]"
+    if isinstance(t, ir.ObjectType):
+        return FREE_OBJECT
     return "object"
 
 
@@ -43,7 +49,7 @@ def walk(t: ir.Type) -> Iterator[ir.Type]:
     if isinstance(t, ir.ListType):
         yield from walk(t.items)
     elif isinstance(t, ir.ObjectType):
-        for f in t.fields:
+        for f in t.fields or ():
             yield from walk(f.type)
     yield t
 
@@ -58,13 +64,14 @@ def declaration(t: ir.Type, name: str | None = None) -> list[str]:
 
 
 def _typed_dict(name: str, t: ir.ObjectType) -> list[str]:
-    required = tuple(f for f in t.fields if f.required)
-    optional = tuple(f for f in t.fields if not f.required)
-    if all(_is_attribute(f.name) for f in t.fields):
+    fields = t.fields or ()  # only objects with fields are declared (is_named)
+    required = tuple(f for f in fields if f.required)
+    optional = tuple(f for f in fields if not f.required)
+    if all(_is_attribute(f.name) for f in fields):
         return _class_form(name, required, optional)
     if not required or not optional:
         total = "" if not optional else ", total=False"
-        return _functional(name, t.fields, total)
+        return _functional(name, fields, total)
     lines = _functional(f"_{name}Required", required, "")
     lines += _functional(f"_{name}Optional", optional, ", total=False")
     lines += ["", "", f"class {name}(_{name}Required, _{name}Optional):", "    pass"]

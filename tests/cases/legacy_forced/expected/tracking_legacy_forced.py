@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, overload
 
@@ -105,7 +106,34 @@ _TP_METHODS = (
     "revenue",
     "unidentify",
 )
+_TP_ANY_METHOD = (*_TP_METHODS, "make", "check_identity")
+# Methods only trackplan's protocol has: an object with one is never wrapped.
+_TP_PROTOCOL_ONLY = (
+    "make",
+    "log_event",
+    "log_page",
+    "set_user_properties",
+    "unidentify",
+    "check_identity",
+)
 _TP_ENVS = ("dev", "staging", "prod")
+
+
+def _tp_is_sdk_client(obj: object, classes: Sequence[tuple[str, str]]) -> bool:
+    """Whether `obj` is an instance of one of the SDK's classes and not a protocol object.
+
+    The classes are looked up among the modules already imported, never imported: an
+    object of a class is only there if its module is.
+    """
+    if any(callable(getattr(obj, m, None)) for m in _TP_PROTOCOL_ONLY):
+        return False
+    for module, name in classes:
+        cls = getattr(sys.modules.get(module), name, None)
+        if isinstance(cls, type) and isinstance(obj, cls):
+            return True
+    return False
+
+
 _TP_NO_ID = Violation(
     "", "anonymous_id_ or user_id_", "identity", "at least one id", "neither"
 )
@@ -151,8 +179,27 @@ class _TpCore:
                 continue
             obj = destinations[name]
             adapter = adapters.get(kind)
-            if adapter is not None and type(obj).__module__.startswith(adapter.modules):
-                obj = adapter(obj, options)
+            if adapter is not None and _tp_is_sdk_client(obj, adapter.classes):
+                try:
+                    obj = adapter(obj, options)
+                except Exception as exc:  # noqa: BLE001
+                    self._tp_failed("", name, exc)
+                    continue
+            # Not wrapped: it must be written for the protocol. For a vendor kind that
+            # means a method only the protocol has (an SDK module or an object the
+            # adapter does not know would otherwise get some calls and lose the rest).
+            if not any(
+                callable(getattr(obj, m, None))
+                for m in (_TP_ANY_METHOD if adapter is None else _TP_PROTOCOL_ONLY)
+            ):
+                expected = (
+                    f"a {kind} SDK client or a destination object"
+                    if adapter is not None
+                    else "a destination object"
+                )
+                received = f"a {type(obj).__name__} without log_event or the like"
+                problems.append(Violation("", name, "destination", expected, received))
+                continue
             objects.append((name, obj))
         known = {name for name, _, _ in plan_destinations}
         for name in destinations:

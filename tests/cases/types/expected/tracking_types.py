@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, TypedDict, overload
 
@@ -106,7 +107,34 @@ _TP_METHODS = (
     "revenue",
     "unidentify",
 )
+_TP_ANY_METHOD = (*_TP_METHODS, "make", "check_identity")
+# Methods only trackplan's protocol has: an object with one is never wrapped.
+_TP_PROTOCOL_ONLY = (
+    "make",
+    "log_event",
+    "log_page",
+    "set_user_properties",
+    "unidentify",
+    "check_identity",
+)
 _TP_ENVS = ("dev", "staging", "prod")
+
+
+def _tp_is_sdk_client(obj: object, classes: Sequence[tuple[str, str]]) -> bool:
+    """Whether `obj` is an instance of one of the SDK's classes and not a protocol object.
+
+    The classes are looked up among the modules already imported, never imported: an
+    object of a class is only there if its module is.
+    """
+    if any(callable(getattr(obj, m, None)) for m in _TP_PROTOCOL_ONLY):
+        return False
+    for module, name in classes:
+        cls = getattr(sys.modules.get(module), name, None)
+        if isinstance(cls, type) and isinstance(obj, cls):
+            return True
+    return False
+
+
 _TP_NO_ID = Violation(
     "", "anonymous_id_ or user_id_", "identity", "at least one id", "neither"
 )
@@ -152,8 +180,27 @@ class _TpCore:
                 continue
             obj = destinations[name]
             adapter = adapters.get(kind)
-            if adapter is not None and type(obj).__module__.startswith(adapter.modules):
-                obj = adapter(obj, options)
+            if adapter is not None and _tp_is_sdk_client(obj, adapter.classes):
+                try:
+                    obj = adapter(obj, options)
+                except Exception as exc:  # noqa: BLE001
+                    self._tp_failed("", name, exc)
+                    continue
+            # Not wrapped: it must be written for the protocol. For a vendor kind that
+            # means a method only the protocol has (an SDK module or an object the
+            # adapter does not know would otherwise get some calls and lose the rest).
+            if not any(
+                callable(getattr(obj, m, None))
+                for m in (_TP_ANY_METHOD if adapter is None else _TP_PROTOCOL_ONLY)
+            ):
+                expected = (
+                    f"a {kind} SDK client or a destination object"
+                    if adapter is not None
+                    else "a destination object"
+                )
+                received = f"a {type(obj).__name__} without log_event or the like"
+                problems.append(Violation("", name, "destination", expected, received))
+                continue
             objects.append((name, obj))
         known = {name for name, _, _ in plan_destinations}
         for name in destinations:
@@ -448,6 +495,14 @@ class EmptyObject(TypedDict):
     pass
 
 
+class _SettingsRequired(TypedDict):
+    Theme: str
+
+
+class Settings(_SettingsRequired, total=False):
+    Extra: Mapping[str, object]
+
+
 _SystemPropertiesRequired = TypedDict("_SystemPropertiesRequired", {"App Version": str})
 _SystemPropertiesOptional = TypedDict(
     "_SystemPropertiesOptional",
@@ -518,6 +573,12 @@ _TP_TEXT_8 = "a string matching '^[0-9]{5}$'"
 
 
 _TP_KEYS_4 = frozenset(("Street", "Zip"))
+
+
+_TP_TEXT_9 = "an object with string keys"
+
+
+_TP_KEYS_5 = frozenset(("Theme", "Extra"))
 
 
 def _tp_check_object_1(
@@ -675,6 +736,39 @@ def _tp_check_object_5(
             _tp_unknown(_v, _e, _path, _k)
 
 
+def _tp_check_object_6(
+    _v: list[Violation],
+    _e: str,
+    _path: str,
+    _o: Mapping[Any, object],
+) -> None:
+    _x = _o.get("Theme")
+    if not isinstance(_x, str):
+        _tp_bad(_v, _e, _path + ".Theme", "a string", _x)
+    _x = _o.get("Extra")
+    if _x is not None:
+        if not isinstance(_x, Mapping):
+            _tp_bad(_v, _e, _path + ".Extra", "an object", _x)
+        elif not all(isinstance(_k, str) for _k in _x):
+            _tp_fail(_v, _e, _path + ".Extra", "type", _TP_TEXT_9, _x)
+    for _k in _o:
+        if _k not in _TP_KEYS_5:
+            _tp_unknown(_v, _e, _path, _k)
+
+
+def _tp_check_list_6(
+    _v: list[Violation],
+    _e: str,
+    _path: str,
+    _xs: Sequence[object],
+) -> None:
+    for _i, _x in enumerate(_xs):
+        if not isinstance(_x, Mapping):
+            _tp_bad(_v, _e, f"{_path}[{_i}]", "an object", _x)
+        elif not all(isinstance(_k, str) for _k in _x):
+            _tp_fail(_v, _e, f"{_path}[{_i}]", "type", _TP_TEXT_9, _x)
+
+
 _TP_DESTINATIONS: tuple[tuple[str, str, dict[str, str]], ...] = (("rec", "custom", {}),)
 
 
@@ -742,6 +836,9 @@ class Tracker(_TpCore):
         products: Sequence[ProductsItem] | None = None,
         address: Address | None = None,
         empty_object: EmptyObject | None = None,
+        attributes: Mapping[str, object] | None = None,
+        settings: Settings | None = None,
+        payloads: Sequence[Mapping[str, object]] | None = None,
         anonymous_id_: str,
         user_id_: str | None = None,
     ) -> None: ...
@@ -765,6 +862,9 @@ class Tracker(_TpCore):
         products: Sequence[ProductsItem] | None = None,
         address: Address | None = None,
         empty_object: EmptyObject | None = None,
+        attributes: Mapping[str, object] | None = None,
+        settings: Settings | None = None,
+        payloads: Sequence[Mapping[str, object]] | None = None,
         anonymous_id_: str | None = None,
         user_id_: str,
     ) -> None: ...
@@ -787,6 +887,9 @@ class Tracker(_TpCore):
         products: Sequence[ProductsItem] | None = None,
         address: Address | None = None,
         empty_object: EmptyObject | None = None,
+        attributes: Mapping[str, object] | None = None,
+        settings: Settings | None = None,
+        payloads: Sequence[Mapping[str, object]] | None = None,
         anonymous_id_: str | None = None,
         user_id_: str | None = None,
     ) -> None:
@@ -795,6 +898,7 @@ class Tracker(_TpCore):
         Args:
             name: A free string.
             products: The products in the cart.
+            attributes: Whatever the caller has.
         """
         _e = "Everything Happened"
         try:
@@ -870,6 +974,21 @@ class Tracker(_TpCore):
                     _tp_bad(_v, _e, "Empty Object", "an object", empty_object)
                 else:
                     _tp_check_object_5(_v, _e, "Empty Object", empty_object)
+            if attributes is not None:
+                if not isinstance(attributes, Mapping):
+                    _tp_bad(_v, _e, "Attributes", "an object", attributes)
+                elif not all(isinstance(_k, str) for _k in attributes):
+                    _tp_fail(_v, _e, "Attributes", "type", _TP_TEXT_9, attributes)
+            if settings is not None:
+                if not isinstance(settings, Mapping):
+                    _tp_bad(_v, _e, "Settings", "an object", settings)
+                else:
+                    _tp_check_object_6(_v, _e, "Settings", settings)
+            if payloads is not None:
+                if not isinstance(payloads, (list, tuple)):
+                    _tp_bad(_v, _e, "Payloads", "a list", payloads)
+                else:
+                    _tp_check_list_6(_v, _e, "Payloads", payloads)
             if _v:
                 self._tp_judge(_v)
             if self._tp_noop or (_aid is None and _uid is None):
@@ -907,6 +1026,12 @@ class Tracker(_TpCore):
                 _p["Address"] = address
             if empty_object is not None:
                 _p["Empty Object"] = empty_object
+            if attributes is not None:
+                _p["Attributes"] = attributes
+            if settings is not None:
+                _p["Settings"] = settings
+            if payloads is not None:
+                _p["Payloads"] = payloads
             _p.update(self._tp_system)
             self._tp_log(_e, _p, _uid, _aid)
         except Exception as _exc:  # noqa: BLE001
@@ -919,6 +1044,7 @@ class Tracker(_TpCore):
         metadata: object,
         products: Sequence[ProductsItem],
         address: Address,
+        attributes: Mapping[str, object],
         anonymous_id_: str,
         user_id_: str | None = None,
     ) -> None: ...
@@ -929,6 +1055,7 @@ class Tracker(_TpCore):
         metadata: object,
         products: Sequence[ProductsItem],
         address: Address,
+        attributes: Mapping[str, object],
         anonymous_id_: str | None = None,
         user_id_: str,
     ) -> None: ...
@@ -938,6 +1065,7 @@ class Tracker(_TpCore):
         metadata: object,
         products: Sequence[ProductsItem],
         address: Address,
+        attributes: Mapping[str, object],
         anonymous_id_: str | None = None,
         user_id_: str | None = None,
     ) -> None:
@@ -945,6 +1073,7 @@ class Tracker(_TpCore):
 
         Args:
             products: The products in the cart.
+            attributes: Whatever the caller has.
         """
         _e = "Required Things"
         try:
@@ -960,6 +1089,10 @@ class Tracker(_TpCore):
                 _tp_bad(_v, _e, "Address", "an object", address)
             else:
                 _tp_check_object_4(_v, _e, "Address", address)
+            if not isinstance(attributes, Mapping):
+                _tp_bad(_v, _e, "Attributes", "an object", attributes)
+            elif not all(isinstance(_k, str) for _k in attributes):
+                _tp_fail(_v, _e, "Attributes", "type", _TP_TEXT_9, attributes)
             if _v:
                 self._tp_judge(_v)
             if self._tp_noop or (_aid is None and _uid is None):
@@ -968,6 +1101,7 @@ class Tracker(_TpCore):
                 "Metadata": metadata,
                 "Products": products,
                 "Address": address,
+                "Attributes": attributes,
             }
             _p.update(self._tp_system)
             self._tp_log(_e, _p, _uid, _aid)

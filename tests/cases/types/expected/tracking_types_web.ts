@@ -418,7 +418,11 @@ export interface Address {
   "Zip": string;
 }
 
-export interface EmptyObject {
+export type EmptyObject = { readonly [key: string]: never };
+
+export interface Settings {
+  "Theme": string;
+  "Extra"?: { readonly [key: string]: unknown };
 }
 
 /** The system properties given to the tracker, sent with every event. */
@@ -484,6 +488,8 @@ const _TP_RE_3 = new RegExp("^(?:^[0-9]{5}$)$", "u");
 const _TP_TEXT_8 = "a string matching '^[0-9]{5}$'";
 
 const _TP_KEYS_4 = new Set<string>(["Street", "Zip"]);
+
+const _TP_KEYS_5 = new Set<string>(["Theme", "Extra"]);
 
 function _tpCheckObject1(_v: Violation[], _e: string, _path: string, _o: { readonly [key: string]: unknown }): void {
   let _x: unknown = _tp.own(_o, "App Version");
@@ -627,6 +633,31 @@ function _tpCheckObject5(_v: Violation[], _e: string, _path: string, _o: { reado
   }
 }
 
+function _tpCheckObject6(_v: Violation[], _e: string, _path: string, _o: { readonly [key: string]: unknown }): void {
+  let _x: unknown = _tp.own(_o, "Theme");
+  if (typeof _x !== "string") {
+    _tp.bad(_v, _e, _path + ".Theme", "a string", _x);
+  }
+  _x = _tp.own(_o, "Extra");
+  if (_x !== undefined && _x !== null) {
+    if (!_tp.isObject(_x)) {
+      _tp.bad(_v, _e, _path + ".Extra", "an object", _x);
+    }
+  }
+  for (const _k of Object.keys(_o)) {
+    if (!_TP_KEYS_5.has(_k)) _tp.unknown(_v, _e, _path, _k);
+  }
+}
+
+function _tpCheckList6(_v: Violation[], _e: string, _path: string, _xs: readonly unknown[]): void {
+  for (let _i = 0; _i < _xs.length; _i++) {
+    const _x: unknown = _xs[_i];
+    if (!_tp.isObject(_x)) {
+      _tp.bad(_v, _e, _path + "[" + _i + "]", "an object", _x);
+    }
+  }
+}
+
 const _TP_DESTINATIONS: readonly string[] = ["rec"];
 
 /**
@@ -662,6 +693,10 @@ export class Tracker {
       products?: readonly ProductsItem[];
       address?: Address;
       emptyObject?: EmptyObject;
+      /** Whatever the caller has. */
+      attributes?: { readonly [key: string]: unknown };
+      settings?: Settings;
+      payloads?: readonly ({ readonly [key: string]: unknown })[];
     },
   ): void {
     const _e = "Everything Happened";
@@ -781,6 +816,28 @@ export class Tracker {
           _tpCheckObject5(_v, _e, "Empty Object", emptyObject);
         }
       }
+      const attributes: unknown = _a["attributes"];
+      if (attributes !== undefined && attributes !== null) {
+        if (!_tp.isObject(attributes)) {
+          _tp.bad(_v, _e, "Attributes", "an object", attributes);
+        }
+      }
+      const settings: unknown = _a["settings"];
+      if (settings !== undefined && settings !== null) {
+        if (!_tp.isObject(settings)) {
+          _tp.bad(_v, _e, "Settings", "an object", settings);
+        } else {
+          _tpCheckObject6(_v, _e, "Settings", settings);
+        }
+      }
+      const payloads: unknown = _a["payloads"];
+      if (payloads !== undefined && payloads !== null) {
+        if (!Array.isArray(payloads)) {
+          _tp.bad(_v, _e, "Payloads", "a list", payloads);
+        } else {
+          _tpCheckList6(_v, _e, "Payloads", payloads);
+        }
+      }
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;
       const _p: { [name: string]: unknown } = {
@@ -827,6 +884,15 @@ export class Tracker {
       if (emptyObject !== undefined && emptyObject !== null) {
         _p["Empty Object"] = emptyObject;
       }
+      if (attributes !== undefined && attributes !== null) {
+        _p["Attributes"] = attributes;
+      }
+      if (settings !== undefined && settings !== null) {
+        _p["Settings"] = settings;
+      }
+      if (payloads !== undefined && payloads !== null) {
+        _p["Payloads"] = payloads;
+      }
       Object.assign(_p, _t.system);
       _t.call(_e, "logEvent", [_e], _p, null, _pending);
       _t.detach(_e, _pending);
@@ -842,6 +908,8 @@ export class Tracker {
       /** The products in the cart. */
       products: readonly ProductsItem[];
       address: Address;
+      /** Whatever the caller has. */
+      attributes: { readonly [key: string]: unknown };
     },
   ): void {
     const _e = "Required Things";
@@ -866,12 +934,17 @@ export class Tracker {
       } else {
         _tpCheckObject4(_v, _e, "Address", address);
       }
+      const attributes: unknown = _a["attributes"];
+      if (!_tp.isObject(attributes)) {
+        _tp.bad(_v, _e, "Attributes", "an object", attributes);
+      }
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;
       const _p: { [name: string]: unknown } = {
         "Metadata": metadata,
         "Products": products,
         "Address": address,
+        "Attributes": attributes,
       };
       Object.assign(_p, _t.system);
       _t.call(_e, "logEvent", [_e], _p, null, _pending);

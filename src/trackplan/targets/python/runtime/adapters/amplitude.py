@@ -17,7 +17,8 @@ from typing import Any
 class _TpAmplitudeAdapter:
     """Maps the trackplan protocol onto Amplitude's track, identify and revenue."""
 
-    modules: tuple[str, ...] = ("amplitude.client",)
+    # the SDK classes (module, name) whose instances this adapter wraps
+    classes: tuple[tuple[str, str], ...] = (("amplitude.client", "Amplitude"),)
     page_event: str = "[Amplitude] Page Viewed"
     page_title: str = "[Amplitude] Page Title"
     default_min_id_length: int = 5

@@ -28,7 +28,8 @@ _tp_mixpanel_log = logging.getLogger("trackplan.mixpanel")
 class _TpMixpanelAdapter:
     """Maps the trackplan destination protocol onto Mixpanel's events and people API."""
 
-    modules: tuple[str, ...] = ("mixpanel",)
+    # the SDK classes (module, name) whose instances this adapter wraps
+    classes: tuple[tuple[str, str], ...] = (("mixpanel", "Mixpanel"),)
     page_event: str = "$mp_web_page_view"
 
     def __init__(self, client: Any, options: Mapping[str, str]) -> None:

@@ -18,12 +18,16 @@ from typing import Any
 class _TpPostHogAdapter:
     """Maps the trackplan protocol onto PostHog's capture, set and group_identify."""
 
-    modules: tuple[str, ...] = ("posthog.client", "posthog")
+    # the SDK classes (module, name) whose instances this adapter wraps
+    classes: tuple[tuple[str, str], ...] = (
+        ("posthog.client", "Client"),
+        ("posthog.async_client", "AsyncClient"),  # refused, with a clear error
+    )
     page_event: str = "$pageview"
     revenue_event: str = "Revenue"
 
     def __init__(self, client: Any, options: Mapping[str, str]) -> None:
-        if type(client).__module__.startswith("posthog.async"):
+        if type(client).__module__.startswith("posthog.async_client"):
             raise TypeError(
                 "trackplan calls PostHog synchronously: pass posthog.Posthog"
             )

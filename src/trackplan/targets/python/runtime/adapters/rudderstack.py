@@ -16,4 +16,5 @@ from trackplan.targets.python.runtime.adapters.segment import _TpSegmentAdapter
 class _TpRudderStackAdapter(_TpSegmentAdapter):
     """Maps the trackplan protocol onto RudderStack's track, identify, page, group."""
 
-    modules: tuple[str, ...] = ("rudderstack.analytics.client",)
+    # the SDK classes (module, name) whose instances this adapter wraps
+    classes: tuple[tuple[str, str], ...] = (("rudderstack.analytics.client", "Client"),)

@@ -15,7 +15,8 @@ from typing import Any
 class _TpSegmentAdapter:
     """Maps the trackplan protocol onto Segment's track, identify, page and group."""
 
-    modules: tuple[str, ...] = ("segment.analytics.client",)
+    # the SDK classes (module, name) whose instances this adapter wraps
+    classes: tuple[tuple[str, str], ...] = (("segment.analytics.client", "Client"),)
     revenue_event: str = "Revenue"
 
     def __init__(self, client: Any, options: Mapping[str, str]) -> None:
