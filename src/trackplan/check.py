@@ -220,7 +220,7 @@ def _type(
             f"'items' applies to lists, not to {prop.type} ({where})",
             prop.span,
         )
-    if prop.properties and prop.type != "object":
+    if prop.properties is not None and prop.type != "object":
         diags.error(
             "TP024",
             f"'properties' applies to objects, not to {prop.type} ({where})",
@@ -263,6 +263,8 @@ def _type(
             return None
         item = _type(prop.items, (*origin, "Item"), f"the items of {where}", diags)
         return ir.ListType(item, origin) if item is not None else None
+    if prop.properties is None:
+        return ir.ObjectType(None, origin)  # no `properties`: a free-form object
     fields: list[ir.Field] = []
     ok = True
     for sub in prop.properties:
@@ -559,10 +561,10 @@ def _check_wire_names(doc: PlanDoc, diags: Diagnostics) -> None:
                 "as their prototype, so the value would never be sent",
                 named.span,
             )
-        for sub in named.definition.properties:
+        for sub in named.definition.properties or ():
             walk(sub)
         if named.definition.items is not None:
-            for sub in named.definition.items.properties:
+            for sub in named.definition.items.properties or ():
                 walk(sub)
 
     for catalogue in (doc.properties, doc.user_properties, doc.system_properties):
@@ -623,11 +625,13 @@ def _type_names(doc: PlanDoc, rules: NameRules) -> list[tuple[str, str, Span]]:
     def walk(
         prop: PropertyDoc, origin: tuple[str, ...], label: str, span: Span
     ) -> None:
-        if prop.enum is not None or prop.type == "object":
+        # a free-form object (no `properties`) is written inline, and declares no type
+        closed = prop.type == "object" and prop.properties is not None
+        if prop.enum is not None or closed:
             out.append((rules.type_name(origin), label, span))
         if prop.items is not None:
             walk(prop.items, (*origin, "Item"), f"the items of {label}", span)
-        for sub in prop.properties:
+        for sub in prop.properties or ():
             sub_label = f"'{sub.name}' of {label}"
             walk(sub.definition, (*origin, sub.name), sub_label, sub.span)
 

@@ -66,7 +66,10 @@ class Field:
 
 @dataclass(frozen=True)
 class ObjectType:
-    fields: tuple[Field, ...]
+    """An object with the listed fields and no others, or, when `fields` is None (the
+    plan gives no `properties`), a free-form one: any string keys, any values."""
+
+    fields: tuple[Field, ...] | None
     origin: tuple[str, ...] = ()
 
 

@@ -21,6 +21,10 @@ class Problem:
     expected: str
 
 
+# What a free-form object with a key that is not a string is told it must be.
+STRING_KEYS = "an object with string keys"
+
+
 def describe(t: ir.Type) -> str:
     """The expectation a type sets, as the generated code words it."""
     if isinstance(t, ir.StringType):
@@ -89,6 +93,10 @@ def _check(t: ir.Type, value: object, path: str, out: list[Problem]) -> None:
     assert isinstance(t, ir.ObjectType)
     if not isinstance(value, dict):
         out.append(Problem(path, "type", describe(t)))
+        return
+    if t.fields is None:  # free-form: any values, under string keys
+        if not all(isinstance(key, str) for key in value):
+            out.append(Problem(path, "type", STRING_KEYS))
         return
     known = {f.name for f in t.fields}
     for f in t.fields:

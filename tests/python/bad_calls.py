@@ -26,6 +26,10 @@ def wrong_types(t: Types) -> None:
     t.everything_happened(name="n", payment_method="card", quantity=1, total=1.0, gift=True, products=[{"Price": 1.0}], user_id_="u")  # type: ignore[call-overload]
     t.everything_happened(name="n", payment_method="card", quantity=1, total=1.0, gift=True, address={"Street": "s", "Zip": "1", "Extra": 1}, user_id_="u")  # type: ignore[call-overload]
     t.everything_happened(name="n", payment_method="card", quantity=1, total=1.0, gift=True, user_id_=7)  # type: ignore[call-overload]
+    t.everything_happened(name="n", payment_method="card", quantity=1, total=1.0, gift=True, empty_object={"surprise": 1}, user_id_="u")  # type: ignore[call-overload]
+    t.everything_happened(name="n", payment_method="card", quantity=1, total=1.0, gift=True, attributes=["a"], user_id_="u")  # type: ignore[call-overload]
+    t.everything_happened(name="n", payment_method="card", quantity=1, total=1.0, gift=True, attributes={1: "x"}, user_id_="u")  # type: ignore[call-overload]
+    t.everything_happened(name="n", payment_method="card", quantity=1, total=1.0, gift=True, settings={"Theme": "t", "Extra": 1}, user_id_="u")  # type: ignore[call-overload]
 
 
 def enum_typos(t: Types) -> None:
@@ -77,12 +81,14 @@ def adjusted_names(n: Names) -> None:
     n.print_(self_="s", isinstance_=1, user_id_="u")  # type: ignore[call-overload]
 
 
-def good_calls(t: Types, a: Actions, legacy: Legacy, f: Forced, n: Names) -> None:
+def good_calls(t: Types, a: Actions, legacy: Legacy, f: Forced, n: Names, counts: dict[str, int]) -> None:
     """Calls that must type-check, so the file also proves the API is usable."""
     t.everything_happened(name="n", payment_method="gift card", quantity=1, total=2, gift=True,
                           products=[{"SKU": "s"}, {"SKU": "t", "Price": 1.0, "Options": {}}],
                           tags=("a", "b"), matrix=[[1], []], metadata={"any": object()},
-                          anonymous_id_="a")
+                          empty_object={}, attributes={"any": object(), "n": 1}, payloads=[counts, {}],
+                          settings={"Theme": "t", "Extra": counts}, anonymous_id_="a")
+    t.required_things(metadata=1, products=[], address={"Street": "s", "Zip": "1"}, attributes=counts, user_id_="u")
     a.button_clicked(anonymous_id_="a", user_id_="u")
     a.logged_in(anonymous_id_="a", user_id_="u")
     a.order_completed(order_id="o", amount=3, user_id_="u")

@@ -399,12 +399,80 @@ def test_prod_default_reporter_logs_an_error(
 def test_required_arguments_given_as_none(types_: ModuleType, log: list) -> None:
     t = make(types_, log, env="dev", system_properties=SYSTEM)
     with pytest.raises(types_.TrackingPlanViolation) as exc:
-        t.required_things(metadata=None, products=None, address=None, user_id_="u")
+        t.required_things(
+            metadata=None, products=None, address=None, attributes=None, user_id_="u"
+        )
     assert kinds(exc) == [
         ("Metadata", "required"),
         ("Products", "required"),
         ("Address", "required"),
+        ("Attributes", "required"),
     ]
+
+
+FREE = {"any key": 1, "nested": {"x": [1, None]}, "": "empty key too"}
+
+
+def test_an_object_without_properties_takes_any_keys(
+    types_: ModuleType, log: list
+) -> None:
+    t = make(types_, log, env="dev", system_properties=SYSTEM)
+    t.everything_happened(
+        name="n",
+        payment_method="card",
+        quantity=1,
+        total=1,
+        gift=True,
+        attributes=FREE,
+        settings={"Theme": "dark", "Extra": {"k": "v"}},
+        payloads=[FREE, {}],
+        empty_object={},
+        user_id_="u",
+    )
+    [(_, _, _, props, _, _)] = rec(log)
+    assert props["Attributes"] == FREE
+    assert props["Settings"] == {"Theme": "dark", "Extra": {"k": "v"}}
+    assert props["Payloads"] == [FREE, {}]
+    assert props["Empty Object"] == {}
+
+
+@pytest.mark.parametrize(
+    ("args", "found"),
+    [
+        ({"empty_object": {"surprise": 1}}, ("Empty Object.surprise", "unknown")),
+        ({"settings": {"Theme": "t", "Colour": 1}}, ("Settings.Colour", "unknown")),
+        ({"attributes": ["a", "list"]}, ("Attributes", "type")),
+        ({"attributes": "text"}, ("Attributes", "type")),
+        ({"attributes": {1: "not a string key"}}, ("Attributes", "type")),
+        ({"settings": {"Theme": "t", "Extra": 5}}, ("Settings.Extra", "type")),
+        ({"payloads": [{}, "x"]}, ("Payloads[1]", "type")),
+    ],
+)
+def test_object_violations(
+    types_: ModuleType, log: list, args: dict[str, Any], found: tuple[str, str]
+) -> None:
+    t = make(types_, log, env="dev", system_properties=SYSTEM)
+    base = {"name": "n", "payment_method": "card", "quantity": 1, "total": 1}
+    with pytest.raises(types_.TrackingPlanViolation) as exc:
+        t.everything_happened(**base, gift=True, **args, user_id_="u")
+    assert kinds(exc) == [found]
+    assert log == []
+
+
+def test_a_free_form_object_needs_string_keys(types_: ModuleType, log: list) -> None:
+    t = make(types_, log, env="dev", system_properties=SYSTEM)
+    with pytest.raises(types_.TrackingPlanViolation) as exc:
+        t.required_things(
+            metadata=1,
+            products=[],
+            address={"Street": "s", "Zip": "12345"},
+            attributes={("a", "tuple"): 1},
+            user_id_="u",
+        )
+    [violation] = exc.value.violations
+    assert violation.message == (
+        "Required Things: Attributes must be an object with string keys, got a dict"
+    )
 
 
 def test_numbers(types_: ModuleType, log: list) -> None:

@@ -19,6 +19,9 @@ client.signedUp({ userEmail: "e", userId_: "u" });
 client.orderCompleted({ amount: 1 });
 client.teamJoined({ companyGroupId_: "c", teamGroupId_: "t" });
 client.everythingHappened({ ...ok, tags: ["a"] as readonly string[], matrix: [[1]] });
+declare const counts: { [key: string]: number };
+client.everythingHappened({ ...ok, attributes: { any: [1], "Any Key": null }, closedObject: {} });
+client.everythingHappened({ ...ok, attributes: counts });
 void server.buttonClicked({ anonymousId_: "a" });
 void server.buttonClicked({ userId_: "u" });
 void server.buttonClicked({ anonymousId_: "a", userId_: "u" });
@@ -46,6 +49,12 @@ client.everythingHappened({ ...ok, products: [{ SKU: "s", Colour: "red" }] });
 client.everythingHappened({ ...ok, products: [{ SKU: "s", Options: { Color: "green" } }] });
 // @ts-expect-error matrix is a list of lists
 client.everythingHappened({ ...ok, matrix: [1] });
+// @ts-expect-error an object without properties is still an object, not a list
+client.everythingHappened({ ...ok, attributes: [1] });
+// @ts-expect-error an object without properties is still an object, not a string
+client.everythingHappened({ ...ok, attributes: "x" });
+// @ts-expect-error an object with `properties: {}` takes no key
+client.everythingHappened({ ...ok, closedObject: { surprise: 1 } });
 // @ts-expect-error amount is a number
 client.orderCompleted({ amount: "1" });
 // @ts-expect-error group ids are strings

@@ -70,6 +70,39 @@ def test_client_identify_calls_identify_first_with_the_user_id(
     assert call["calls"][5][2][1] == {"App Version": "1.2.3"}
 
 
+def test_a_free_form_object_takes_any_keys_and_a_closed_one_none(
+    js: dict[str, Path],
+) -> None:
+    base = {"Name": "n", "Payment Method": "card", "Quantity": 1, "Total": 1}
+    free = {"any key": [1, {"x": None}], "constructor": 1, "": ""}
+    calls = [
+        Call("Everything Happened", {**base, "Gift": True, "Attributes": free}),
+        Call("Everything Happened", {**base, "Gift": True, "Closed Object": {}}),
+        Call("Everything Happened", {**base, "Gift": True, "Closed Object": {"k": 1}}),
+        Call("Everything Happened", {**base, "Gift": True, "Attributes": [1]}),
+    ]
+    setup = Setup("dev", {"env": "dev"}, DESTS, calls, SYSTEM)
+    free_call, empty, closed, listed = _run(
+        js["full-client"], setup, server=False, identify=set()
+    )["calls"]
+    assert free_call["raised"] is None
+    assert free_call["calls"][0][2][1]["Attributes"] == free
+    assert empty["raised"] is None
+    assert empty["calls"][0][2][1]["Closed Object"] == {}
+    assert closed["raised"] == [
+        [
+            "Everything Happened",
+            "Closed Object.k",
+            "unknown",
+            "a sub-property of the plan",
+        ]
+    ]
+    assert listed["raised"] == [
+        ["Everything Happened", "Attributes", "type", "an object"]
+    ]
+    assert closed["calls"] == listed["calls"] == []
+
+
 @pytest.mark.parametrize("user", [None, "", 5])
 def test_client_identify_without_a_user_id(js: dict[str, Path], user: Any) -> None:
     calls = [Call("Signed Up", {**SIGNED_UP, USER: user})]

@@ -71,7 +71,8 @@ def _calls() -> list[Call]:
         Products=[{"SKU": "s", "Price": 0, "Options": {"Color": "red"}}],
         Default="d",
         constructor="c",
-        **{"1st_Visit": True},
+        Attributes={"any key": [1, {"x": None}], "": "", "constructor": 1},
+        **{"1st_Visit": True, "Closed Object": {}},
     )
     everything(Name=1)
     everything(Name=None)
@@ -95,6 +96,12 @@ def _calls() -> list[Call]:
     everything(Matrix=[[1, -1], "x"])
     everything(Products=[{"Price": -1, "Extra": 1, "Options": {"Color": "green"}}])
     everything(Products=[None, 3, {"SKU": 1, "Options": []}])
+    everything(Attributes={})
+    everything(Attributes=[1, 2])
+    everything(Attributes="x")
+    everything(Attributes=None)
+    everything(**{"Closed Object": {"surprise": 1, "other": None}})
+    everything(**{"Closed Object": []})
     everything(Name=2, Quantity=0, Total=-5, Payment_Method=None, Tags=[2])
     calls.append(Call("Metadata Sent", {"Metadata": None, **IDS}))
     calls.append(Call("Metadata Sent", {"Metadata": [1, {"x": None}], **IDS}))

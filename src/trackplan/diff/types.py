@@ -45,8 +45,25 @@ def compare_type(old: ir.Type, new: ir.Type, subject: str) -> list[Change]:
     if isinstance(old, ir.ListType) and isinstance(new, ir.ListType):
         changes += compare_type(old.items, new.items, f"{subject} items")
     if isinstance(old, ir.ObjectType) and isinstance(new, ir.ObjectType):
-        changes += compare_properties(old.fields, new.fields, subject, "field")
+        changes += _compare_objects(old, new, subject)
     return changes
+
+
+def _compare_objects(
+    old: ir.ObjectType, new: ir.ObjectType, subject: str
+) -> list[Change]:
+    """Fields against fields; a free-form object (no `properties`) takes any keys."""
+    if old.fields is not None and new.fields is not None:
+        return compare_properties(old.fields, new.fields, subject, "field")
+    if old.fields is not None:
+        # Every object a caller passed is still accepted; consumers may see any key.
+        detail = "fields -> free-form"
+        return [Change("object-opened", subject, detail, code=False, data=True)]
+    if new.fields is not None:
+        # Callers may pass keys that are now refused; consumers see a subset.
+        detail = "free-form -> fields"
+        return [Change("object-closed", subject, detail, code=True, data=False)]
+    return []
 
 
 def _retyped(before: str, after: str, subject: str) -> Change:

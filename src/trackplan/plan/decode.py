@@ -414,7 +414,7 @@ class Decoder:
             items = self.property_definition(
                 items_node, f"the items of {where}", _PROPERTY_KEYS
             )
-        sub: tuple[NamedProperty, ...] = ()
+        sub: tuple[NamedProperty, ...] | None = None
         properties_node = fields.get("properties")
         if properties_node is not None:
             sub = self.named_map(

@@ -50,7 +50,8 @@ class PropertyDoc:
     max: YScalar | None = None
     regex: YScalar | None = None
     items: PropertyDoc | None = None
-    properties: tuple[NamedProperty, ...] = ()
+    # None when `properties` is not written (a free-form object); () when it is `{}`
+    properties: tuple[NamedProperty, ...] | None = None
     required: bool = False  # sub-properties of an object and system properties only
 
 

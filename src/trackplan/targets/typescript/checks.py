@@ -93,6 +93,8 @@ class Checks:
                 ("", f"{self.function(t)}(_v, _e, {path}, {x});"),
             ]
         assert isinstance(t, ir.ObjectType)
+        if t.fields is None:  # free-form: any values (keys are always strings here)
+            return [(f"!_tp.isObject({x})", bad)]
         return [
             (f"!_tp.isObject({x})", bad),
             ("", f"{self.function(t)}(_v, _e, {path}, {x});"),
@@ -111,7 +113,7 @@ class Checks:
         )
 
     def function(self, t: ir.ListType | ir.ObjectType) -> str:
-        """The name of a module-level function checking a list or an object."""
+        """The name of a module-level function checking a list or an object with fields."""
         if t in self._function_names:
             return self._function_names[t]
         stem = "_tpCheck" + ("List" if isinstance(t, ir.ListType) else "Object")
@@ -128,6 +130,7 @@ class Checks:
             ]
             args = "_xs: readonly unknown[]"
         else:
+            assert t.fields is not None  # a free-form object is checked inline
             body = []
             names = []
             for n, f in enumerate(t.fields):

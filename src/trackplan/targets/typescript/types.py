@@ -2,7 +2,8 @@
 
 Enums become string (or number, boolean) literal unions, objects interfaces whose keys
 are the quoted wire names, lists `readonly T[]` (so callers may pass read-only arrays)
-and `any` becomes `unknown`.
+and `any` becomes `unknown`. A free-form object (no `properties` in the plan) is an
+index signature written inline; an object whose `properties` are `{}` admits no key.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from trackplan import ir
 from trackplan.targets.typescript import literals, naming
 
 INDENT = "  "
+FREE_OBJECT = "{ readonly [key: string]: unknown }"
+# `interface X {}` would accept any value at all: an object of no keys admits none.
+NO_KEYS = "{ readonly [key: string]: never }"
 
 
 def is_named(t: ir.Type) -> bool:
-    """Enums and objects get a declared type; everything else is written inline."""
+    """Enums and objects with fields get a declared type; everything else, a free-form
+    object too, is written inline."""
     if isinstance(t, ir.ObjectType):
-        return True
+        return t.fields is not None
     return getattr(t, "enum", None) is not None
 
 
@@ -39,6 +44,8 @@ def annotation(t: ir.Type) -> str:
     if isinstance(t, ir.ListType):
         inner = annotation(t.items)
         return f"readonly ({inner})[]" if " " in inner else f"readonly {inner}[]"
+    if isinstance(t, ir.ObjectType):
+        return FREE_OBJECT
     return "unknown"
 
 
@@ -47,7 +54,7 @@ def walk(t: ir.Type) -> Iterator[ir.Type]:
     if isinstance(t, ir.ListType):
         yield from walk(t.items)
     elif isinstance(t, ir.ObjectType):
-        for f in t.fields:
+        for f in t.fields or ():
             yield from walk(f.type)
     yield t
 
@@ -61,6 +68,8 @@ def declaration(t: ir.Type, doc: list[str] | None = None) -> list[str]:
     name = name_of(t)
     head = literals.jsdoc(doc or [], "")
     if isinstance(t, ir.ObjectType):
+        if not t.fields:  # `properties: {}` (a free-form object is not declared)
+            return [*head, f"export type {name} = {NO_KEYS};"]
         return [*head, *interface(name, t.fields)]
     values = [enum_literal(v) for v in getattr(t, "enum", ())]
     one = f"export type {name} = {' | '.join(values)};"
