@@ -250,6 +250,26 @@ def test_noop_calls_nothing_outside_prod_and_is_ignored_in_prod(
         assert len(loud["calls"][0]["calls"]) == 2
 
 
+def test_an_object_without_destination_methods_is_refused(
+    js: dict[str, Path],
+) -> None:
+    calls = [Call("Button Clicked", {ANON: "a"})]
+    dests = {"rec": "empty", "other": None}
+    strict = Setup("strict", {"env": "dev", "strict": True}, dests, calls, SYSTEM)
+    prod = Setup("prod", {"env": "prod"}, dests, calls, SYSTEM)
+    for module, server in ((js["full-client"], False), (js["full-server"], True)):
+        refused = _run(module, strict, server=server, identify=set())
+        assert refused["construct"]["raised"] == [
+            ["", "rec", "destination", "a destination object"]
+        ]
+        reported = _run(module, prod, server=server, identify=set())
+        assert reported["construct"]["violations"] == [
+            ["", "rec", "destination", "a destination object"]
+        ]
+        # the other destination still gets the event
+        assert [c[0] for c in reported["calls"][0]["calls"]] == ["other"]
+
+
 def test_an_unknown_env_throws_even_for_prod_code(js: dict[str, Path]) -> None:
     setup = Setup("bad", {"env": "production"}, DESTS, [], SYSTEM)
     result = _run(js["full-client"], setup, server=False, identify=set())

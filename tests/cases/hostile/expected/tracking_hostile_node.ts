@@ -188,6 +188,19 @@ class _TpCore {
         });
         continue;
       }
+      // An object with no method of the protocol (a vendor SDK object no adapter took,
+      // say) would silently receive nothing.
+      const methods = obj as { readonly [method: string]: unknown };
+      if (!_TP_METHODS.concat(["make"]).some((m) => typeof methods[m] === "function")) {
+        problems.push({
+          event: "",
+          path: name,
+          kind: "destination",
+          expected: "a destination object",
+          received: "an object without logEvent or the like",
+        });
+        continue;
+      }
       objects.push([name, obj]);
     }
     for (const name of Object.keys(given)) {
