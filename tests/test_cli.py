@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import shutil
+import signal
+import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.support import cases
+from trackplan import output, pipeline
+from trackplan.cli import main
 
 DIAGNOSTIC = re.compile(r"^[^:]+:\d+:\d+: (error|warning) TP\d{3}: .+$")
 
@@ -187,3 +195,250 @@ def test_atomic_write_leaves_no_temporary_files(project: Path) -> None:
         "tracking_actions_web.ts",
         "trackplan.yaml",
     ]
+
+
+# -- file modes ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)  # the child processes inherit it
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_a_new_file_gets_the_mode_open_would_give(project: Path) -> None:
+    result = trackplan("generate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    for name in ("tracking_actions.py", "tracking_actions_web.ts"):
+        assert stat.S_IMODE((project / name).stat().st_mode) == 0o644, name
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_a_rewritten_file_keeps_its_mode(project: Path) -> None:
+    trackplan("generate", cwd=project)
+    target = project / "tracking_actions.py"
+    target.chmod(0o664)
+    plan = project / "trackplan.yaml"
+    plan.write_text(
+        plan.read_text().replace("Button Clicked: {}", "Button Pressed: {}")
+    )
+    result = trackplan("generate", cwd=project)
+    assert f"wrote {target.name}" in result.stdout, result.stderr
+    assert "def button_pressed" in target.read_text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+
+
+# -- output paths that cannot be written -----------------------------------------------
+
+
+def _identity_plan(directory: Path, **outputs: str) -> None:
+    """The identity case's plan with some sources' outputs changed (source=output)."""
+    text = (cases.CASES / "identity" / "trackplan.yaml").read_text()
+    defaults = {"server": "tracking_identity.py", "web": "tracking_identity_web.ts"}
+    for source, path in outputs.items():
+        text = text.replace(f"output: {defaults[source]}", f"output: {path}")
+    (directory / "trackplan.yaml").write_text(text)
+
+
+def _files(directory: Path) -> list[str]:
+    return sorted(str(p.relative_to(directory)) for p in directory.rglob("*"))
+
+
+@pytest.mark.parametrize("check", [False, True], ids=["generate", "check"])
+def test_an_output_that_is_a_directory_or_under_a_file_writes_nothing(
+    tmp_path: Path, check: bool
+) -> None:
+    _identity_plan(tmp_path, server="dir.py", web="blocker/t.ts")
+    (tmp_path / "dir.py").mkdir()
+    (tmp_path / "blocker").write_text("a file\n")
+    before = _files(tmp_path)
+    result = trackplan("generate", *(["--check"] if check else []), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    *diagnostics, summary = result.stderr.strip().splitlines()
+    assert diagnostics == [
+        "trackplan.yaml:10:13: error TP045: cannot write the output of source"
+        " 'server': 'dir.py' is a directory; remove it or change the source's"
+        " 'output'",
+        "trackplan.yaml:15:13: error TP045: cannot write the output of source"
+        " 'web': 'blocker' is a file, not a directory; move it away or change the"
+        " source's 'output'",
+    ]
+    assert summary == "2 error(s), 0 warning(s)"
+    # The node source's output is fine, and still not written: all or nothing.
+    assert _files(tmp_path) == before
+    assert result.stdout == ""
+
+
+def test_an_output_inside_another_output_is_a_diagnostic(tmp_path: Path) -> None:
+    _identity_plan(tmp_path, web="tracking_identity.py/t.ts")
+    result = trackplan("generate", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "trackplan.yaml:15:13: error TP045: cannot write the output of source 'web':"
+        " 'tracking_identity.py' is the output of source 'server'"
+    )
+    assert _files(tmp_path) == ["trackplan.yaml"]
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32" or os.geteuid() == 0,
+    reason="needs POSIX permissions that apply (not root)",
+)
+def test_an_output_in_a_read_only_directory_is_a_diagnostic(tmp_path: Path) -> None:
+    _identity_plan(tmp_path, web="locked/t.ts")
+    (tmp_path / "locked").mkdir(mode=0o555)
+    try:
+        result = trackplan("generate", cwd=tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert result.returncode == 1
+    assert "error TP045: cannot write the output of source 'web'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _files(tmp_path) == ["locked", "trackplan.yaml"]
+
+
+@pytest.mark.skipif(
+    not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file size limits"
+)
+def test_a_write_that_fails_is_a_diagnostic_and_leaves_nothing(tmp_path: Path) -> None:
+    _identity_plan(tmp_path, server="deep/er/tracking.py")
+    # A file size limit makes writing fail half-way, as a full disk does, root or not.
+    script = (
+        "import resource, signal\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))\n"
+        "from trackplan.cli import main\n"
+        "main(['generate'])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith(
+        "trackplan.yaml:10:13: error TP046: cannot write 'deep/er/tracking.py' for"
+        " source 'server': File too large; "
+    )
+    assert all(DIAGNOSTIC.match(line) for line in lines[:-1]), lines
+    # No temporary file, no half-written file, not even the directories made for one.
+    assert _files(tmp_path) == ["trackplan.yaml"]
+
+
+def test_write_reports_a_failed_rename_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _identity_plan(tmp_path)
+    files = pipeline.generate(tmp_path / "trackplan.yaml").files
+    real_replace = os.replace
+
+    def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+        if Path(dst).name == "tracking_identity_web.ts":
+            raise OSError(errno.EACCES, "Permission denied")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(output.WriteError) as failed:
+        output.write(files)
+    [diagnostic] = failed.value.diagnostics
+    assert diagnostic.code == "TP046"
+    assert diagnostic.render().startswith(
+        f"{tmp_path / 'trackplan.yaml'}:15:13: error TP046: cannot write"
+    )
+    assert "Permission denied" in diagnostic.message
+    assert "tracking_identity_web.ts" not in _files(tmp_path)
+    assert not [name for name in _files(tmp_path) if name.endswith(".tmp")]
+
+
+# -- a plan that cannot be read ----------------------------------------------------------
+
+PLAN_COMMANDS = [
+    ["validate", "--plan", "{plan}"],
+    ["generate", "--plan", "{plan}"],
+    ["generate", "--check", "--plan", "{plan}"],
+    ["status", "--plan", "{plan}"],
+    ["diff", "--against", "HEAD", "--plan", "{plan}"],
+    ["diff", "{plan}", "{plan}"],
+]
+
+
+def _command(template: list[str], plan: str) -> list[str]:
+    return [arg.format(plan=plan) for arg in template]
+
+
+@pytest.mark.parametrize("kind", ["directory", "missing"])
+@pytest.mark.parametrize("template", PLAN_COMMANDS, ids=" ".join)
+def test_a_plan_that_cannot_be_read_is_tp000(
+    tmp_path: Path, template: list[str], kind: str
+) -> None:
+    if kind == "directory":
+        (tmp_path / "plans").mkdir()
+    result = trackplan(*_command(template, "plans"), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("plans:1:1: error TP000: cannot read the plan: ")
+    assert DIAGNOSTIC.match(result.stderr.splitlines()[0])
+
+
+@pytest.mark.parametrize("template", PLAN_COMMANDS, ids=" ".join)
+def test_an_unreadable_plan_is_tp000(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, template: list[str]
+) -> None:
+    plan = tmp_path / "secret.yaml"
+    shutil.copy(cases.CASES / "identity" / "trackplan.yaml", plan)
+    plan.chmod(0)
+    # Root reads anything: make the plan unreadable to this process whoever runs it.
+    real_access, real_read = os.access, Path.read_bytes
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        return Path(str(path)).name != plan.name and real_access(path, mode, **kwargs)
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == plan.name:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, _command(template, plan.name))
+    plan.chmod(0o644)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(
+        "secret.yaml:1:1: error TP000: cannot read the plan: Permission denied"
+    )
+
+
+def test_unknown_options_are_still_usage_errors(tmp_path: Path) -> None:
+    for command in ("validate", "generate", "status", "diff"):
+        assert trackplan(command, "--plan", "x", "--nope", cwd=tmp_path).returncode == 2
+
+
+# -- workspace.created -----------------------------------------------------------------
+
+
+def test_a_quoted_created_date_selects_the_legacy_api_as_an_unquoted_one(
+    tmp_path: Path,
+) -> None:
+    plan = (cases.CASES / "identity" / "trackplan.yaml").read_text()
+    generated = {}
+    for created in ("2023-06-30", '"2023-06-30"', "'2023-06-30'"):
+        (tmp_path / "trackplan.yaml").write_text(
+            plan.replace("created: 2024-01-15", f"created: {created}")
+        )
+        result = trackplan("generate", "--source", "server", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        generated[created] = (tmp_path / "tracking_identity.py").read_text()
+    text = generated["2023-06-30"]
+    assert "def signed_up(self, *, user_id_: str) -> None:" in text
+    assert "anonymous_id_: str" not in text  # no method takes it: the legacy API
+    assert generated['"2023-06-30"'] == text
+    assert generated["'2023-06-30'"] == text

@@ -1,7 +1,8 @@
 """Malformed plans: every one gives file:line:col diagnostics and exit 1, never a traceback.
 
-Hand-written plans live in tests/malformed/ (the first line names the code each must
-produce); more are made here by mutating the valid test-case plans.
+Hand-written plans live in tests/malformed/ (the first line names the codes each must
+produce, `# expect: TP004`, or the only errors it may produce, `# expect only: TP042`);
+more are made here by mutating the valid test-case plans.
 """
 
 from __future__ import annotations
@@ -38,11 +39,14 @@ def diagnose(text: str) -> list[str]:
 @pytest.mark.parametrize("path", sorted(MALFORMED.glob("*.yaml")), ids=lambda p: p.stem)
 def test_hand_written(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    expected = re.match(r"# expect: (.+)", text)
+    expected = re.match(r"# expect( only)?: (.+)", text)
     assert expected, "the first line must say which codes are expected"
     codes = diagnose(text)
-    for code in expected.group(1).split(","):
-        assert code.strip() in codes, (code, codes)
+    wanted = [code.strip() for code in expected.group(2).split(",")]
+    if expected.group(1):  # `# expect only:` these errors, each once, and no other
+        assert sorted(codes) == sorted(wanted), (wanted, codes)
+    for code in wanted:
+        assert code in codes, (code, codes)
 
 
 def test_hand_written_through_the_cli(

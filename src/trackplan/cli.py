@@ -17,17 +17,22 @@ from trackplan import output, pipeline
 from trackplan import status as plan_status
 from trackplan.diagnostics import Diagnostic, Severity
 
+# A plan to read is not checked here: click would make a directory or an unreadable
+# file a usage error (exit 2); `pipeline.load` reports each as TP000 (exit 1).
+PLAN_FILE = click.Path(path_type=Path, readable=False)
+
 PLAN_OPTION = click.option(
     "--plan",
     "plan",
     default="trackplan.yaml",
     show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PLAN_FILE,
     help="The plan file.",
 )
 
 
 def _print(diagnostics: list[Diagnostic]) -> None:
+    diagnostics = sorted(diagnostics, key=lambda d: d.severity is not Severity.ERROR)
     for d in diagnostics:
         click.echo(d.render(), err=True)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
@@ -72,8 +77,10 @@ def generate(
 ) -> None:
     """Write the tracking module of each source."""
     result = pipeline.generate(plan, only, features)
-    _print(result.diagnostics)
-    if not result.ok:
+    # An output path that cannot be a file is found before anything is written.
+    unusable = output.unusable(result.files)
+    _print([*result.diagnostics, *unusable])
+    if not result.ok or unusable:
         sys.exit(1)
     if check:
         problems = output.stale(result.files)
@@ -83,7 +90,11 @@ def generate(
             sys.exit(1)
         click.echo(f"{len(result.files)} file(s) up to date")
         return
-    written = set(output.write(result.files))
+    try:
+        written = set(output.write(result.files))
+    except output.WriteError as exc:
+        _print(exc.diagnostics)
+        sys.exit(1)
     for f in result.files:
         state = "wrote" if f.path in written else "unchanged"
         click.echo(f"{state} {f.path} ({f.source})")
@@ -94,7 +105,14 @@ main.add_command(generate, name="pull")
 
 
 @main.command()
-@PLAN_OPTION
+@click.option(
+    "--plan",
+    "plan",
+    default="trackplan.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The plan file to write.",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing plan file.")
 def init(plan: Path, force: bool) -> None:
     """Write a small, valid, commented starter plan."""
@@ -184,7 +202,7 @@ def status_command(
 
 
 @main.command(name="diff")
-@click.argument("plans", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plans", nargs=-1, type=PLAN_FILE)
 @click.option(
     "--against", metavar="GIT_REF", help="Compare with the plan at this revision."
 )
@@ -193,7 +211,7 @@ def status_command(
     "plan",
     default="trackplan.yaml",
     show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=PLAN_FILE,
     help="The plan file, with --against.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")

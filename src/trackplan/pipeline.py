@@ -30,6 +30,8 @@ class GeneratedFile:
     source: str
     path: Path
     text: str
+    # The source's `output` in the plan, where a file that cannot be written is reported.
+    output_span: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,8 @@ def _generate(
     if not result.ok:
         return result
     base = Path(plan).parent
+    assert loaded.doc is not None  # the plan loaded without errors
+    spans = {s.name: s.output_span for s in loaded.doc.sources}
     files = []
     for source in sources(loaded, force_features):
         if only and source.name not in only:
@@ -173,6 +177,11 @@ def _generate(
         target = registry.find(source.language, source.platform)
         assert target is not None  # checked
         files.append(
-            GeneratedFile(source.name, base / source.output, target.render(source))
+            GeneratedFile(
+                source.name,
+                base / source.output,
+                target.render(source),
+                spans[source.name],
+            )
         )
     return Generated(files, diagnostics)

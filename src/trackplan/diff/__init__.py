@@ -49,5 +49,6 @@ def diff_files(old: Path, new: Path) -> Report:
 def diff_revision(ref: str, plan: Path) -> Report:
     """Compare the plan as it was at git revision `ref` with the plan file as it is."""
     label = f"{ref}:{plan}"
+    after = _checked(pipeline.load(plan))  # first: a plan that is not there is TP000
     before = _checked(pipeline.load_text(read_at(ref, plan), label))
-    return compare(before, _checked(pipeline.load(plan)), label, str(plan))
+    return compare(before, after, label, str(plan))

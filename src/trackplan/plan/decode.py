@@ -7,6 +7,7 @@ missing keys) and decoding goes on with what is usable, so one run shows them al
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -26,6 +27,10 @@ from trackplan.plan.document import (
 from trackplan.plan.yamltree import YMap, YNode, YScalar, YSeq, kind_name
 
 T = TypeVar("T")
+
+# Only the form an unquoted YAML date has: `date.fromisoformat` alone also takes
+# 20230630 and 2023-W26-5 on Python 3.11+.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 _TOP_KEYS = (
     "version",
@@ -276,21 +281,33 @@ class Decoder:
             self.required(fields, "name", "'workspace'"), "'workspace.name'"
         )
         self.text(fields.get("description"), "'workspace.description'")
-        created: dt.date | None = None
         created_node = fields.get("created")
-        if created_node is not None:
-            if isinstance(created_node, YScalar) and isinstance(
-                created_node.value, dt.date
-            ):
-                created = created_node.value
-            else:
+        created = self.date(created_node) if created_node is not None else None
+        return name or "", created
+
+    def date(self, node: YNode) -> dt.date | None:
+        """`workspace.created`: a YAML date, or a quoted string of the same YYYY-MM-DD."""
+        value = node.value if isinstance(node, YScalar) else None
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as exc:  # 2023-02-30: the shape of a date, but no day
                 self.diags.error(
                     "TP042",
-                    f"'workspace.created' must be a date, found {kind_name(created_node)}",
-                    created_node.span,
+                    f"'workspace.created' is not a real date: {value} ({exc})",
+                    node.span,
                     hint="write an ISO date such as 2024-03-01",
                 )
-        return name or "", created
+                return None
+        self.diags.error(
+            "TP042",
+            f"'workspace.created' must be a date, found {kind_name(node)}",
+            node.span,
+            hint="write an ISO date such as 2024-03-01",
+        )
+        return None
 
     def destination(self, name: str, span: Span, node: YNode) -> DestinationDoc | None:
         where = f"destination '{name}'"

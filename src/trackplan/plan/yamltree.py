@@ -197,14 +197,25 @@ def _scalar(node: ScalarNode, span: Span, diags: Diagnostics) -> YScalar:
         elif tag == "null":
             value = None
         elif tag == "timestamp":
-            value = dt.date.fromisoformat(raw) if len(raw) == 10 else raw
-            tag = "date" if isinstance(value, dt.date) else "str"
+            value, tag = _date(raw)
         else:
             value, tag = raw, "str"
     except ValueError:
         diags.error("TP004", f"cannot read the {tag} value {raw!r}", span)
         value, tag = raw, "str"
     return YScalar(value, span, tag)
+
+
+def _date(raw: str) -> tuple[Scalar, str]:
+    """A YYYY-MM-DD scalar: a date, or text when no such day exists (2023-02-30).
+
+    Such text is left for the field that reads it to judge, so one mistake gives one
+    diagnostic, the same one a quoted "2023-02-30" gives.
+    """
+    try:
+        return dt.date.fromisoformat(raw), "date"
+    except ValueError:
+        return raw, "str"
 
 
 def _parse_int(raw: str) -> int:
