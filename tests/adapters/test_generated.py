@@ -11,7 +11,6 @@ to one destination alone.
 from __future__ import annotations
 
 import importlib.util
-import logging
 import subprocess
 import sys
 import time
@@ -804,29 +803,27 @@ def assert_others_received(
 
 @pytest.mark.parametrize("mode", ["error", "hang"])
 @pytest.mark.parametrize("failing", VENDORS)
-def test_server_fault_in_prod(
-    wire: Wire, failing: str, mode: Mode, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_server_fault_in_prod(wire: Wire, failing: str, mode: Mode) -> None:
     wire.servers[failing].mode = mode
     tracker = wire.tracker()
     started = time.monotonic()
-    with caplog.at_level(logging.ERROR, logger="trackplan.mixpanel"):
-        tracker.signed_up(email=EMAIL, plan="pro", anonymous_id_=ANON, user_id_=USER)
+    tracker.signed_up(email=EMAIL, plan="pro", anonymous_id_=ANON, user_id_=USER)
     assert_others_received(wire, failing, SIGNED_UP)
     wire.flush([failing])  # flushing the failing client raises nothing either
     assert time.monotonic() - started < 8
     assert wire.servers[failing].requests, "the failing client tried to deliver"
-    # Queueing SDKs fail in their own threads; Mixpanel's adapter logs the
-    # MixpanelException its consumer raises (docs/destinations.md).
-    assert wire.violations == []
-    failures = [
-        r.getMessage() for r in caplog.records if r.name == "trackplan.mixpanel"
-    ]
+    # Queueing SDKs fail in their own threads, unseen by the tracker. Mixpanel's
+    # Consumer raises at once: its profile update and its event are each reported.
     if failing == "mixpanel":
-        assert len(failures) == 2
-        assert all(f.startswith("mixpanel: delivery failed") for f in failures)
+        assert [(v.path, v.kind) for v in wire.violations] == [
+            ("mixpanel", "destination"),
+            ("mixpanel", "destination"),
+        ]
+        assert all(
+            v.received.startswith("MixpanelException: ") for v in wire.violations
+        )
     else:
-        assert failures == []
+        assert wire.violations == []
 
 
 class RefusingConsumer:
@@ -840,23 +837,26 @@ class RefusingConsumer:
         raise MixpanelException(f"{endpoint}: refused")
 
 
-def test_mixpanel_consumer_raising_in_prod(
-    wire: Wire, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_mixpanel_consumer_raising_in_prod(wire: Wire) -> None:
     consumer = RefusingConsumer()
     wire.clients["mixpanel"] = Mixpanel("test-token", consumer=consumer)
     tracker = wire.tracker()
-    with caplog.at_level(logging.ERROR, logger="trackplan.mixpanel"):
-        tracker.signed_up(email=EMAIL, plan="pro", anonymous_id_=ANON, user_id_=USER)
+    tracker.signed_up(email=EMAIL, plan="pro", anonymous_id_=ANON, user_id_=USER)
+    # the profile update and the event: each refused, reported, and the next one tried
     assert consumer.refused == ["people", "events"]
-    assert [
-        r.getMessage() for r in caplog.records if r.name == "trackplan.mixpanel"
-    ] == [
-        "mixpanel: delivery failed: people: refused",
-        "mixpanel: delivery failed: events: refused",
+    assert [(v.event, v.path, v.kind, v.received) for v in wire.violations] == [
+        ("Signed Up", "mixpanel", "destination", "MixpanelException: people: refused"),
+        ("Signed Up", "mixpanel", "destination", "MixpanelException: events: refused"),
     ]
-    assert wire.violations == []
     assert_others_received(wire, "mixpanel", SIGNED_UP)
+
+
+def test_mixpanel_consumer_raising_in_dev_raises(wire: Wire) -> None:
+    wire.clients["mixpanel"] = Mixpanel("test-token", consumer=RefusingConsumer())
+    with pytest.raises(MixpanelException, match="people: refused"):
+        wire.tracker(env="dev").signed_up(
+            email=EMAIL, plan="pro", anonymous_id_=ANON, user_id_=USER
+        )
 
 
 def test_sdk_refusing_a_message_in_prod(wire: Wire) -> None:

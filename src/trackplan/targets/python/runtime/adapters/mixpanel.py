@@ -11,18 +11,17 @@ The plan's ``identity`` option picks Mixpanel's ID management:
   anonymous id to the user id before the event is logged.
 
 Mixpanel's default consumer sends synchronously and raises ``MixpanelException`` when
-delivery fails; the adapter logs that failure instead, like the queueing SDKs do.
+delivery fails. The adapter lets it through: the tracker reports it as a failing
+destination (in prod to ``on_violation``, and the other destinations still get the
+event), like any destination that raises.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 # --- trackplan: inline below ---
-
-_tp_mixpanel_log = logging.getLogger("trackplan.mixpanel")
 
 
 class _TpMixpanelAdapter:
@@ -39,11 +38,6 @@ class _TpMixpanelAdapter:
                 "mixpanel identity must be 'simplified' or 'legacy_alias', "
                 f"not {identity!r}"
             )
-        # Imported here, not at module level: the generated module needs the SDK only
-        # when a Mixpanel client is actually given.
-        from mixpanel import MixpanelException  # type: ignore[import-untyped]
-
-        self._delivery_error: type[Exception] = MixpanelException
         self._client = client
         self._legacy = identity == "legacy_alias"
 
@@ -68,12 +62,6 @@ class _TpMixpanelAdapter:
                 result["$user_id"] = user_id
         return result
 
-    def _send(self, call: Callable[[], object]) -> None:
-        try:
-            call()
-        except self._delivery_error as error:
-            _tp_mixpanel_log.error("mixpanel: delivery failed: %s", error)
-
     def log_event(
         self,
         event_name: str,
@@ -85,7 +73,7 @@ class _TpMixpanelAdapter:
         """Track the event with the identity properties of the ID management in use."""
         distinct_id = self._distinct_id(user_id, anonymous_id)
         properties = self._properties(event_properties, user_id, anonymous_id)
-        self._send(lambda: self._client.track(distinct_id, event_name, properties))
+        self._client.track(distinct_id, event_name, properties)
 
     def identify(self, *, user_id: str, anonymous_id: str | None) -> None:
         """With ``legacy_alias``, alias the anonymous id to the user id.
@@ -98,9 +86,7 @@ class _TpMixpanelAdapter:
         if not self._legacy or not anonymous_id or anonymous_id == user_id:
             return
         properties = {"alias": user_id}
-        self._send(
-            lambda: self._client.track(anonymous_id, "$create_alias", properties)
-        )
+        self._client.track(anonymous_id, "$create_alias", properties)
 
     def set_user_properties(
         self,
@@ -112,7 +98,7 @@ class _TpMixpanelAdapter:
         """Set the properties on the profile of the event's distinct id (people API)."""
         distinct_id = self._distinct_id(user_id, anonymous_id)
         properties = dict(user_properties)
-        self._send(lambda: self._client.people_set(distinct_id, properties))
+        self._client.people_set(distinct_id, properties)
 
     def log_page(
         self,
@@ -160,4 +146,4 @@ class _TpMixpanelAdapter:
         """Put the profile in the group: the group key holds the list of group ids."""
         distinct_id = self._distinct_id(user_id, anonymous_id)
         properties = {group_type: [group_id]}
-        self._send(lambda: self._client.people_set(distinct_id, properties))
+        self._client.people_set(distinct_id, properties)
