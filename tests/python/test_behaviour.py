@@ -529,6 +529,97 @@ def test_prod_reports_system_properties_that_are_not_an_object(
 # -- prod and faults -----------------------------------------------------------------------
 
 
+class Unprintable(Exception):
+    """An exception whose message cannot be built: str() raises it again."""
+
+    def __str__(self) -> str:
+        raise self
+
+
+class Hostile:
+    """An object every attribute read of which fails."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise RuntimeError(f"no {name}")
+
+
+class BrokenMapping(dict):  # type: ignore[type-arg]
+    def __iter__(self) -> Any:
+        raise RuntimeError("cannot iterate")
+
+    def keys(self) -> Any:
+        raise RuntimeError("cannot list keys")
+
+
+def test_prod_reports_a_huge_int_and_sends_the_event(
+    types_: ModuleType, log: list
+) -> None:
+    reported: list[Any] = []
+    t = make(
+        types_,
+        log,
+        env="prod",
+        system_properties=SYSTEM,
+        on_violation=reported.append,
+    )
+    t.everything_happened(
+        name="n",
+        payment_method="card",
+        quantity=10**5000,
+        total=1.0,
+        gift=True,
+        user_id_="u",
+    )
+    assert [(v.path, v.kind, v.received) for v in reported] == [
+        ("Quantity", "max", "a very large int")
+    ]
+    assert [c[1] for c in rec(log)] == ["log_event"]
+
+
+def test_an_exception_that_cannot_be_shown_is_reported_and_stops_nothing(
+    actions: ModuleType, log: list
+) -> None:
+    reported: list[Any] = []
+    t = make(actions, log, BOTH, env="prod", on_violation=reported.append)
+
+    def fail(*args: Any, **kwargs: Any) -> None:
+        raise Unprintable
+
+    t._tp_log_event = (("rec", fail), *t._tp_log_event[1:])
+    t.button_clicked(user_id_="u")
+    assert [(v.path, v.kind, v.received) for v in reported] == [
+        ("rec", "destination", "Unprintable (its message cannot be shown)")
+    ]
+    assert [c[:2] for c in log] == [("other", "log_event")]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"destinations": None}, [("destinations", "type")]),
+        (
+            {"destinations": {"rec": Hostile(), "other": Hostile()}},
+            [("rec", "destination"), ("other", "destination")],
+        ),
+        (
+            {"destinations": {}, "system_properties": BrokenMapping()},
+            [("", "internal")],
+        ),
+    ],
+    ids=["destinations-none", "unreadable-objects", "unreadable-system-properties"],
+)
+def test_prod_construction_reports_what_it_cannot_read(
+    types_: ModuleType, options: dict[str, Any], expected: list[tuple[str, str]]
+) -> None:
+    reported: list[Any] = []
+    options = {"system_properties": SYSTEM, **options}
+    t = types_.Tracker(env="prod", on_violation=reported.append, **options)
+    assert [(v.path, v.kind) for v in reported][: len(expected)] == expected
+    t.everything_happened(
+        name="n", payment_method="card", quantity=1, total=1.0, gift=True, user_id_="u"
+    )
+
+
 def test_prod_never_raises_and_a_failing_destination_does_not_stop_the_others(
     actions: ModuleType, log: list
 ) -> None:

@@ -44,18 +44,28 @@ class TrackingPlanViolation(ValueError):
 
 
 def _tp_show(value: object) -> str:
-    """What came, for a violation: short, and never the repr of a large object."""
-    if value is None or isinstance(value, (bool, int, float)):
+    """What came, for a violation: short, and never the repr of a large object.
+
+    Only values of the exact built-in types are shown; a subclass's own methods may
+    fail or lie, and showing a value must never raise.
+    """
+    kind = type(value)
+    if value is None or kind is bool or kind is float:
         return repr(value)
-    if isinstance(value, str):
+    if kind is int and isinstance(value, int):
+        return repr(value) if -(10**40) < value < 10**40 else "a very large int"
+    if kind is str and isinstance(value, str):
         return repr(value) if len(value) <= 40 else repr(value[:37]) + "..."
-    return f"a {type(value).__name__}"
+    return f"a {kind.__name__}"
 
 
 def _tp_error(exc: BaseException) -> str:
     """An exception for a violation: its type and the start of its message only, since
     SDK messages can hold a whole payload (user ids, every property)."""
-    text = f"{type(exc).__name__}: {exc}"
+    try:
+        text = f"{type(exc).__name__}: {exc}"
+    except Exception:  # noqa: BLE001
+        text = f"{type(exc).__name__} (its message cannot be shown)"
     return text if len(text) <= 200 else text[:197] + "..."
 
 
@@ -120,13 +130,22 @@ _TP_PROTOCOL_ONLY = (
 _TP_ENVS = ("dev", "staging", "prod")
 
 
+def _tp_method(obj: object, name: str) -> Callable[..., Any] | None:
+    """The method `name` of a destination object, or None: also when reading it fails."""
+    try:
+        found = getattr(obj, name, None)
+    except Exception:  # noqa: BLE001
+        return None
+    return found if callable(found) else None
+
+
 def _tp_is_sdk_client(obj: object, classes: Sequence[tuple[str, str]]) -> bool:
     """Whether `obj` is an instance of one of the SDK's classes and not a protocol object.
 
     The classes are looked up among the modules already imported, never imported: an
     object of a class is only there if its module is.
     """
-    if any(callable(getattr(obj, m, None)) for m in _TP_PROTOCOL_ONLY):
+    if any(_tp_method(obj, m) is not None for m in _TP_PROTOCOL_ONLY):
         return False
     for module, name in classes:
         cls = getattr(sys.modules.get(module), name, None)
@@ -165,10 +184,59 @@ class _TpCore:
         if noop and self._tp_prod:
             _tp_log.warning("trackplan: noop=True is ignored in prod; events are sent")
         problems: list[Violation] = []
-        self._tp_system: dict[str, object] = (
-            dict(system_properties) if isinstance(system_properties, Mapping) else {}
-        )
-        self._tp_check_system(problems, system_properties)
+        self._tp_system: dict[str, object] = {}
+        objects: list[tuple[str, object]] = []
+        try:
+            if isinstance(system_properties, Mapping):
+                self._tp_system = dict(system_properties)
+            self._tp_check_system(problems, system_properties)
+            objects = self._tp_destinations(
+                problems, destinations, plan_destinations, adapters
+            )
+        except TrackingPlanViolation:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            # a mapping or object that fails when read: prod reports it and goes on
+            # with what could be read
+            self._tp_internal("", exc)
+        if problems:
+            self._tp_judge(problems)
+        self._tp_methods: dict[str, tuple[tuple[str, Callable[..., Any]], ...]] = {}
+        for method in (*_TP_METHODS, "check_identity"):
+            found = ((name, _tp_method(obj, method)) for name, obj in objects)
+            self._tp_methods[method] = tuple((n, f) for n, f in found if f is not None)
+        self._tp_identity_checks = self._tp_methods["check_identity"]
+        self._tp_log_event = self._tp_methods["log_event"]
+        if self._tp_prod:
+            for method, event in self._tp_events:
+                self._tp_guard(method, event)
+        for name, obj in () if self._tp_noop else objects:
+            make = _tp_method(obj, "make")
+            if make is not None:
+                try:
+                    make(env)
+                except Exception as exc:  # noqa: BLE001
+                    self._tp_failed("", name, exc)
+
+    def _tp_destinations(
+        self,
+        problems: list[Violation],
+        destinations: Mapping[str, object],
+        plan_destinations: Sequence[tuple[str, str, Mapping[str, str]]],
+        adapters: Mapping[str, Any],
+    ) -> list[tuple[str, object]]:
+        """The destination objects, wrapped where an adapter knows them; problems."""
+        if not isinstance(destinations, Mapping):
+            problems.append(
+                Violation(
+                    "",
+                    "destinations",
+                    "type",
+                    "a mapping of destination names to objects",
+                    _tp_show(destinations),
+                )
+            )
+            destinations = {}
         objects: list[tuple[str, object]] = []
         for name, kind, options in plan_destinations:
             if name not in destinations:
@@ -189,10 +257,8 @@ class _TpCore:
             # Not wrapped: it must be written for the protocol. For a vendor kind that
             # means a method only the protocol has (an SDK module or an object the
             # adapter does not know would otherwise get some calls and lose the rest).
-            if not any(
-                callable(getattr(obj, m, None))
-                for m in (_TP_ANY_METHOD if adapter is None else _TP_PROTOCOL_ONLY)
-            ):
+            methods = _TP_ANY_METHOD if adapter is None else _TP_PROTOCOL_ONLY
+            if all(_tp_method(obj, m) is None for m in methods):
                 expected = (
                     f"a {kind} SDK client or a destination object"
                     if adapter is not None
@@ -208,34 +274,13 @@ class _TpCore:
                 problems.append(
                     Violation(
                         "",
-                        name,
+                        str(name),
                         "destination",
                         "a destination of this source",
                         "unknown",
                     )
                 )
-        if problems:
-            self._tp_judge(problems)
-        self._tp_methods: dict[str, tuple[tuple[str, Callable[..., Any]], ...]] = {
-            method: tuple(
-                (name, getattr(obj, method))
-                for name, obj in objects
-                if callable(getattr(obj, method, None))
-            )
-            for method in (*_TP_METHODS, "check_identity")
-        }
-        self._tp_identity_checks = self._tp_methods["check_identity"]
-        self._tp_log_event = self._tp_methods["log_event"]
-        if self._tp_prod:
-            for method, event in self._tp_events:
-                self._tp_guard(method, event)
-        for name, obj in () if self._tp_noop else objects:
-            make = getattr(obj, "make", None)
-            if callable(make):
-                try:
-                    make(env)
-                except Exception as exc:  # noqa: BLE001
-                    self._tp_failed("", name, exc)
+        return objects
 
     def _tp_guard(self, method: str, event: str) -> None:
         """In prod, shadow an event method with one that cannot raise.
