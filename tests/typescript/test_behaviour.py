@@ -6,14 +6,13 @@ TypeScript: client identity, Promises from server destinations, and the legacy A
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.typescript import support
-from tests.typescript.scenario import ANON, USER, Call, Setup, compile_js, run_ts
+from tests.typescript.scenario import ANON, USER, Call, Setup, run_ts
 
 pytestmark = pytest.mark.skipif(
     not support.have_tools(), reason="needs node and `npm ci` (node_modules/.bin/tsc)"
@@ -22,23 +21,6 @@ pytestmark = pytest.mark.skipif(
 SYSTEM = {"App Version": "1.2.3"}
 DESTS: dict[str, str | None] = {"rec": None, "other": None}
 SIGNED_UP = {"User Email": "e@x.io", "Plan": "pro"}
-
-
-@pytest.fixture(scope="module")
-def js(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("ts-behaviour")
-    out: dict[str, Path] = {}
-    sources = []
-    for plan in ("full", "legacy"):
-        (root / plan).mkdir()
-        shutil.copy(support.HERE / "plans" / plan / "trackplan.yaml", root / plan)
-        files = support.generate(root / plan / "trackplan.yaml")
-        sources += [files["web"], files["node"]]
-    compile_js(root, sources)
-    for plan in ("full", "legacy"):
-        out[f"{plan}-client"] = root / "js" / plan / "out" / "client.js"
-        out[f"{plan}-server"] = root / "js" / plan / "out" / "server.js"
-    return out
 
 
 def _run(

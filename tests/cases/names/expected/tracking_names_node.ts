@@ -67,13 +67,36 @@ function _tpShow(value: unknown): string {
     return JSON.stringify(value.length <= 40 ? value : value.slice(0, 37) + "...");
   }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return "an array";
+  try {
+    if (Array.isArray(value)) return "an array";
+  } catch {
+    // a revoked Proxy
+  }
   return "a " + typeof value;
 }
 
+/**
+ * An error for a violation: its name and the start of its message (SDK messages can
+ * hold a whole payload). Never throws, whatever was thrown: a Proxy, a throwing getter,
+ * a message that is no string.
+ */
 function _tpErrorText(error: unknown): string {
-  if (error instanceof Error) return error.name + ": " + error.message;
-  return _tpShow(error);
+  try {
+    const text = error instanceof Error ? String(error.name) + ": " + String(error.message) : _tpShow(error);
+    return text.length <= 200 ? text : text.slice(0, 197) + "...";
+  } catch {
+    return "an error that cannot be shown";
+  }
+}
+
+/** The method `name` of a destination object, or null: also when reading it throws. */
+function _tpMethod(obj: object, name: string): _TpFunction | null {
+  try {
+    const found: unknown = (obj as { readonly [method: string]: unknown })[name];
+    return typeof found === "function" ? (found as _TpFunction) : null;
+  } catch {
+    return null;
+  }
 }
 
 // The helpers generated checks call. They are members of one object, so a module that
@@ -171,10 +194,47 @@ class _TpCore {
       console.warn("trackplan: noop=true is ignored in prod; events are sent");
     }
     const problems: Violation[] = [];
-    const system = opts.systemProperties;
-    this.system = _tp.isObject(system) ? Object.assign({}, system) : {};
-    if (checkSystem !== null) checkSystem(problems, system);
-    const given: { readonly [name: string]: unknown } = Object(opts.destinations);
+    this.system = {};
+    let objects: [string, object][] = [];
+    try {
+      const system = opts.systemProperties;
+      this.system = _tp.isObject(system) ? Object.assign({}, system) : {};
+      if (checkSystem !== null) checkSystem(problems, system);
+      objects = this.destinations(problems, opts.destinations, planDestinations);
+    } catch (error) {
+      // an object that fails when read (a throwing getter, a Proxy): prod reports it
+      // and goes on with what could be read
+      this.internal("", error);
+    }
+    if (problems.length > 0) this.judge(problems);
+    this.methods = {};
+    for (const method of _TP_METHODS) {
+      const found: [string, object, _TpFunction][] = [];
+      for (const [name, obj] of objects) {
+        const fn = _tpMethod(obj, method);
+        if (fn !== null) found.push([name, obj, fn]);
+      }
+      this.methods[method] = found;
+    }
+    // noop calls no destination at all, make included
+    for (const [name, obj] of this.noop ? [] : objects) {
+      const make = _tpMethod(obj, "make");
+      if (make === null) continue;
+      try {
+        this.settled("", name, make.call(obj, env));
+      } catch (error) {
+        this.failed("", name, error);
+      }
+    }
+  }
+
+  /** The destination objects of the plan's destinations, and the problems with them. */
+  private destinations(
+    problems: Violation[],
+    destinations: unknown,
+    planDestinations: readonly string[],
+  ): [string, object][] {
+    const given: { readonly [name: string]: unknown } = Object(destinations);
     const objects: [string, object][] = [];
     for (const name of planDestinations) {
       const obj = Object.prototype.hasOwnProperty.call(given, name) ? given[name] : undefined;
@@ -190,8 +250,7 @@ class _TpCore {
       }
       // An object with no method of the protocol (a vendor SDK object no adapter took,
       // say) would silently receive nothing.
-      const methods = obj as { readonly [method: string]: unknown };
-      if (!_TP_METHODS.concat(["make"]).some((m) => typeof methods[m] === "function")) {
+      if (_TP_METHODS.concat(["make"]).every((m) => _tpMethod(obj, m) === null)) {
         problems.push({
           event: "",
           path: name,
@@ -214,26 +273,7 @@ class _TpCore {
         });
       }
     }
-    if (problems.length > 0) this.judge(problems);
-    this.methods = {};
-    for (const method of _TP_METHODS) {
-      const found: [string, object, _TpFunction][] = [];
-      for (const [name, obj] of objects) {
-        const fn: unknown = (obj as { [method: string]: unknown })[method];
-        if (typeof fn === "function") found.push([name, obj, fn as _TpFunction]);
-      }
-      this.methods[method] = found;
-    }
-    // noop calls no destination at all, make included
-    for (const [name, obj] of this.noop ? [] : objects) {
-      const make: unknown = (obj as { [method: string]: unknown })["make"];
-      if (typeof make !== "function") continue;
-      try {
-        this.settled("", name, make.call(obj, env));
-      } catch (error) {
-        this.failed("", name, error);
-      }
-    }
+    return objects;
   }
 
   /** Check server ids; return the usable ones (null for a missing or bad one). */

@@ -50,17 +50,22 @@ function _tpIsVendor(x: unknown, vendor: readonly string[], shared: readonly str
 
 /** The tracker options with each vendor SDK object among the destinations wrapped. */
 function _tpAdapt<T>(options: T, adapters: { readonly [name: string]: _TpAdapter }): T {
-  const opts: { readonly destinations?: unknown } = Object(options);
-  const given: { readonly [name: string]: unknown } = Object(opts.destinations);
-  const destinations: { [name: string]: unknown } = {};
-  let wrapped = false;
-  for (const name of Object.keys(given)) {
-    const obj = given[name];
-    const adapter = Object.prototype.hasOwnProperty.call(adapters, name) ? adapters[name] : undefined;
-    const adapted = adapter === undefined ? null : adapter(obj);
-    destinations[name] = adapted === null ? obj : adapted;
-    if (adapted !== null) wrapped = true;
+  try {
+    const opts: { readonly destinations?: unknown } = Object(options);
+    const given: { readonly [name: string]: unknown } = Object(opts.destinations);
+    const destinations: { [name: string]: unknown } = {};
+    let wrapped = false;
+    for (const name of Object.keys(given)) {
+      const obj = given[name];
+      const adapter = Object.prototype.hasOwnProperty.call(adapters, name) ? adapters[name] : undefined;
+      const adapted = adapter === undefined ? null : adapter(obj);
+      destinations[name] = adapted === null ? obj : adapted;
+      if (adapted !== null) wrapped = true;
+    }
+    if (!wrapped) return options;
+    return Object.assign({}, opts, { destinations }) as unknown as T;
+  } catch {
+    // options that fail when read: the tracker reports what it cannot read
+    return options;
   }
-  if (!wrapped) return options;
-  return Object.assign({}, opts, { destinations }) as unknown as T;
 }
