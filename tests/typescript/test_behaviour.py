@@ -252,6 +252,25 @@ def test_an_object_without_destination_methods_is_refused(
         assert [c[0] for c in reported["calls"][0]["calls"]] == ["other"]
 
 
+def test_an_argument_field_the_event_does_not_have_is_unknown(
+    js: dict[str, Path],
+) -> None:
+    # Python refuses an unknown keyword; TypeScript reports the field the same way.
+    calls = [Call("Button Clicked", {ANON: "a", "Surprise": 1})]
+    unknown = [["Button Clicked", "surprise", "unknown", "an argument of the event"]]
+    strict = Setup("strict", {"env": "dev"}, DESTS, calls, SYSTEM)
+    prod = Setup("prod", {"env": "prod"}, DESTS, calls, SYSTEM)
+    for module, server in ((js["full-client"], False), (js["full-server"], True)):
+        [refused] = _run(module, strict, server=server, identify=set())["calls"]
+        assert (refused["raised"], refused["calls"]) == (unknown, [])
+        [reported] = _run(module, prod, server=server, identify=set())["calls"]
+        assert reported["violations"] == unknown
+        assert [c[:2] for c in reported["calls"]] == [
+            ["rec", "logEvent"],
+            ["other", "logEvent"],
+        ]
+
+
 def test_an_unknown_env_throws_even_for_prod_code(js: dict[str, Path]) -> None:
     setup = Setup("bad", {"env": "production"}, DESTS, [], SYSTEM)
     result = _run(js["full-client"], setup, server=False, identify=set())

@@ -129,6 +129,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -595,13 +610,21 @@ export interface TrackerOptions {
 
 const _TP_KEYS_1 = new Set<string>(["App Version"]);
 
+const _TP_ARGS_1 = new Set<string>(["productId", "productName", "category", "price"]);
+
 const _TP_ENUM_1 = new Set<unknown>(["shoes", "shirts", "accessories"]);
 
 const _TP_TEXT_1 = "one of 'shoes', 'shirts', 'accessories'";
 
+const _TP_ARGS_2 = new Set<string>(["productId", "cartId", "quantity", "price"]);
+
+const _TP_ARGS_3 = new Set<string>(["cartId", "total", "currency"]);
+
 const _TP_RE_1 = new RegExp("^(?:^[A-Z]{3}$)$", "u");
 
 const _TP_TEXT_2 = "a string matching '^[A-Z]{3}$'";
+
+const _TP_ARGS_4 = new Set<string>(["signupMethod", "email", "plan", "userId_"]);
 
 const _TP_ENUM_2 = new Set<unknown>(["email", "google", "apple"]);
 
@@ -614,6 +637,8 @@ const _TP_TEXT_4 = "a string matching '^[^@ ]+@[^@ ]+$'";
 const _TP_ENUM_3 = new Set<unknown>(["free", "plus"]);
 
 const _TP_TEXT_5 = "one of 'free', 'plus'";
+
+const _TP_ARGS_5 = new Set<string>([]);
 
 function _tpCheckObject1(_v: Violation[], _e: string, _path: string, _o: { readonly [key: string]: unknown }): void {
   let _x: unknown = _tp.own(_o, "App Version");
@@ -670,6 +695,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const productId: unknown = _a["productId"];
       if (typeof productId !== "string") {
         _tp.bad(_v, _e, "Product ID", "a string", productId);
@@ -727,6 +753,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_2);
       const productId: unknown = _a["productId"];
       if (typeof productId !== "string") {
         _tp.bad(_v, _e, "Product ID", "a string", productId);
@@ -780,6 +807,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_3);
       const cartId: unknown = _a["cartId"];
       if (typeof cartId !== "string") {
         _tp.bad(_v, _e, "Cart ID", "a string", cartId);
@@ -827,6 +855,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_4);
       const _uid = _t.userId(_v, _e, _a["userId_"]);
       const signupMethod: unknown = _a["signupMethod"];
       if (typeof signupMethod !== "string") {
@@ -878,6 +907,7 @@ export class Tracker {
     const _pending: Promise<_TpOutcome>[] = [];
     try {
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _properties, _TP_ARGS_5);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;
       const _p: { [name: string]: unknown } = {};

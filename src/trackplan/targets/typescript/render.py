@@ -328,16 +328,17 @@ def _event(event: ir.Event, source: ir.Source, checks: Checks) -> list[str]:
         f"{i2}const _pending: Promise<_TpOutcome>[] = [];",
         f"{i2}try {{",
     ]
-    if (
-        event.identity is not ir.Identity.CLIENT
-        or _parameters(event)
-        or event.groups
-        or (event.has("log_revenue"))
-    ):
+    fields = _argument_fields(event)
+    if fields:
         lines.append(
             f"{i3}const _a: {{ readonly [key: string]: unknown }} = Object(properties);"
         )
     lines.append(f"{i3}const _v: Violation[] = [];")
+    known = ", ".join(literals.string(f) for f in fields)
+    names = checks.constant("ARGS", f"new Set<string>([{known}])")
+    lines.append(
+        f"{i3}_tp.extra(_v, _e, {'_a' if fields else '_properties'}, {names});"
+    )
     a, u = literals.string(naming.ANONYMOUS_ID), literals.string(naming.USER_ID)
     identity = event.identity
     if identity in (ir.Identity.SERVER, ir.Identity.SERVER_IDENTIFY):
@@ -395,6 +396,19 @@ def _event(event: ir.Event, source: ir.Source, checks: Checks) -> list[str]:
         ]
     lines.append(f"{INDENT}}}")
     return lines
+
+
+def _argument_fields(event: ir.Event) -> list[str]:
+    """Every field an event's argument may have, in declaration order."""
+    fields = [name for name, _ in _parameters(event)]
+    if event.identity in (ir.Identity.SERVER, ir.Identity.SERVER_IDENTIFY):
+        fields += [naming.ANONYMOUS_ID, naming.USER_ID]
+    elif event.identity in (ir.Identity.SERVER_LEGACY, ir.Identity.CLIENT_IDENTIFY):
+        fields.append(naming.USER_ID)
+    if event.has("log_revenue"):
+        fields.append(naming.AMOUNT)
+    fields += [naming.group_argument(group) for group in event.groups]
+    return fields
 
 
 def _event_doc(event: ir.Event) -> list[str]:

@@ -129,6 +129,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -473,9 +488,21 @@ export interface TrackerOptions {
   readonly onViolation?: (violation: Violation) => void;
 }
 
+const _TP_ARGS_1 = new Set<string>(["anonymousId_", "userId_"]);
+
+const _TP_ARGS_2 = new Set<string>(["email", "plan", "anonymousId_", "userId_"]);
+
 const _TP_ENUM_1 = new Set<unknown>(["free", "pro"]);
 
 const _TP_TEXT_1 = "one of 'free', 'pro'";
+
+const _TP_ARGS_3 = new Set<string>(["plan", "anonymousId_", "userId_"]);
+
+const _TP_ARGS_4 = new Set<string>(["path", "anonymousId_", "userId_"]);
+
+const _TP_ARGS_5 = new Set<string>(["orderId", "anonymousId_", "userId_", "amount"]);
+
+const _TP_ARGS_6 = new Set<string>(["role", "anonymousId_", "userId_", "companyGroupId_", "teamGroupId_"]);
 
 const _TP_ENUM_2 = new Set<unknown>(["admin", "member"]);
 
@@ -509,6 +536,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop || (_ids.userId === null && _ids.anonymousId === null)) {
@@ -539,6 +567,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_2);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], true);
       const email: unknown = _a["email"];
       if (typeof email !== "string") {
@@ -589,6 +618,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], true);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop || (_ids.userId === null && _ids.anonymousId === null)) {
@@ -619,6 +649,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop || (_ids.userId === null && _ids.anonymousId === null)) {
@@ -648,6 +679,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_3);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const plan: unknown = _a["plan"];
       if (typeof plan !== "string") {
@@ -684,6 +716,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_4);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const path: unknown = _a["path"];
       if (typeof path !== "string") {
@@ -717,6 +750,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop || (_ids.userId === null && _ids.anonymousId === null)) {
@@ -748,6 +782,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_5);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const orderId: unknown = _a["orderId"];
       if (typeof orderId !== "string") {
@@ -791,6 +826,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_6);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const role: unknown = _a["role"];
       if (role !== undefined && role !== null) {
@@ -840,6 +876,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], true);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop || (_ids.userId === null && _ids.anonymousId === null)) {

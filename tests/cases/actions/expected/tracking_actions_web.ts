@@ -129,6 +129,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -467,9 +482,23 @@ export interface TrackerOptions {
   readonly onViolation?: (violation: Violation) => void;
 }
 
+const _TP_ARGS_1 = new Set<string>([]);
+
+const _TP_ARGS_2 = new Set<string>(["email", "plan", "userId_"]);
+
 const _TP_ENUM_1 = new Set<unknown>(["free", "pro"]);
 
 const _TP_TEXT_1 = "one of 'free', 'pro'";
+
+const _TP_ARGS_3 = new Set<string>(["userId_"]);
+
+const _TP_ARGS_4 = new Set<string>(["plan"]);
+
+const _TP_ARGS_5 = new Set<string>(["path"]);
+
+const _TP_ARGS_6 = new Set<string>(["orderId", "amount"]);
+
+const _TP_ARGS_7 = new Set<string>(["role", "companyGroupId_", "teamGroupId_"]);
 
 const _TP_ENUM_2 = new Set<unknown>(["admin", "member"]);
 
@@ -496,6 +525,7 @@ export class Tracker {
     const _pending: Promise<_TpOutcome>[] = [];
     try {
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _properties, _TP_ARGS_1);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;
       const _p: { [name: string]: unknown } = {};
@@ -521,6 +551,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_2);
       const _uid = _t.userId(_v, _e, _a["userId_"]);
       const email: unknown = _a["email"];
       if (typeof email !== "string") {
@@ -567,6 +598,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_3);
       const _uid = _t.userId(_v, _e, _a["userId_"]);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;
@@ -588,6 +620,7 @@ export class Tracker {
     const _pending: Promise<_TpOutcome>[] = [];
     try {
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _properties, _TP_ARGS_1);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;
       const _p: { [name: string]: unknown } = {};
@@ -611,6 +644,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_4);
       const plan: unknown = _a["plan"];
       if (typeof plan !== "string") {
         _tp.bad(_v, _e, "Plan", "a string", plan);
@@ -641,6 +675,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_5);
       const path: unknown = _a["path"];
       if (typeof path !== "string") {
         _tp.bad(_v, _e, "Path", "a string", path);
@@ -664,6 +699,7 @@ export class Tracker {
     const _pending: Promise<_TpOutcome>[] = [];
     try {
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _properties, _TP_ARGS_1);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;
       const _p: { [name: string]: unknown } = {};
@@ -689,6 +725,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_6);
       const orderId: unknown = _a["orderId"];
       if (typeof orderId !== "string") {
         _tp.bad(_v, _e, "Order ID", "a string", orderId);
@@ -726,6 +763,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_7);
       const role: unknown = _a["role"];
       if (role !== undefined && role !== null) {
         if (typeof role !== "string") {
@@ -770,6 +808,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_3);
       const _uid = _t.userId(_v, _e, _a["userId_"]);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;

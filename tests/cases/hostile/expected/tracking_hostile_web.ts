@@ -129,6 +129,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -474,6 +489,8 @@ export interface TrackerOptions {
   readonly onViolation?: (violation: Violation) => void;
 }
 
+const _TP_ARGS_1 = new Set<string>(["quote", "triple", "backslash", "comment", "newlines", "template", "mode", "pattern"]);
+
 const _TP_ENUM_1 = new Set<unknown>(["\"\"\"", "\\", "*/", "a\nb", "it's", "say \"hi\"", "{{ x }}", "${y}", "\x00nul", "tab\there"]);
 
 const _TP_TEXT_1 = "one of '\"\"\"', '\\\\', '*/', 'a\\nb', \"it's\", 'say \"hi\"', '{{ x }}', '${y}', '\\x00nul', 'tab\\there'";
@@ -481,6 +498,8 @@ const _TP_TEXT_1 = "one of '\"\"\"', '\\\\', '*/', 'a\\nb', \"it's\", 'say \"hi\
 const _TP_RE_1 = new RegExp("^(?:^[\"'\\\\]+$)$", "u");
 
 const _TP_TEXT_2 = "a string matching '^[\"\\'\\\\\\\\]+$'";
+
+const _TP_ARGS_2 = new Set<string>(["mode"]);
 
 const _TP_DESTINATIONS: readonly string[] = ["rec"];
 
@@ -530,6 +549,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const quote: unknown = _a["quote"];
       if (typeof quote !== "string") {
         _tp.bad(_v, _e, "Quote", "a string", quote);
@@ -626,6 +646,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_2);
       const mode: unknown = _a["mode"];
       if (typeof mode !== "string") {
         _tp.bad(_v, _e, "Mode", "a string", mode);

@@ -129,6 +129,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -462,6 +477,10 @@ export interface TrackerOptions {
   readonly onViolation?: (violation: Violation) => void;
 }
 
+const _TP_ARGS_1 = new Set<string>(["path"]);
+
+const _TP_ARGS_2 = new Set<string>(["userId_"]);
+
 const _TP_DESTINATIONS: readonly string[] = ["rec"];
 
 /**
@@ -488,6 +507,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const path: unknown = _a["path"];
       if (typeof path !== "string") {
         _tp.bad(_v, _e, "Path", "a string", path);
@@ -517,6 +537,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_2);
       const _uid = _t.userId(_v, _e, _a["userId_"]);
       if (_v.length > 0) _t.judge(_v);
       if (_t.noop) return;

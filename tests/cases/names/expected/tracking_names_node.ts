@@ -129,6 +129,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -474,9 +489,21 @@ export interface TrackerOptions {
   readonly onViolation?: (violation: Violation) => void;
 }
 
+const _TP_ARGS_1 = new Set<string>(["class_", "id", "type_", "anonymousId_", "userId_"]);
+
 const _TP_ENUM_1 = new Set<unknown>(["a", "b"]);
 
 const _TP_TEXT_1 = "one of 'a', 'b'";
+
+const _TP_ARGS_2 = new Set<string>(["_1stPlace", "from_", "anonymousId_", "userId_"]);
+
+const _TP_ARGS_3 = new Set<string>(["self", "isinstance", "anonymousId_", "userId_"]);
+
+const _TP_ARGS_4 = new Set<string>(["caféCrème", "userNameFull", "anonymousId_", "userId_"]);
+
+const _TP_ARGS_5 = new Set<string>(["orderId", "httpstatus", "anonymousId_", "userId_"]);
+
+const _TP_ARGS_6 = new Set<string>(["tracker", "anonymousId_", "userId_"]);
 
 const _TP_KEYS_1 = new Set<string>(["x"]);
 
@@ -523,6 +550,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const class_: unknown = _a["class_"];
       if (typeof class_ !== "string") {
@@ -574,6 +602,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_2);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const _1stPlace: unknown = _a["_1stPlace"];
       if (typeof _1stPlace !== "boolean") {
@@ -618,6 +647,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_3);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const self: unknown = _a["self"];
       if (typeof self !== "string") {
@@ -658,6 +688,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_4);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const caféCrème: unknown = _a["caféCrème"];
       if (typeof caféCrème !== "string") {
@@ -702,6 +733,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_5);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const orderId: unknown = _a["orderId"];
       if (typeof orderId !== "string") {
@@ -745,6 +777,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_6);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const tracker: unknown = _a["tracker"];
       if (tracker !== undefined && tracker !== null) {

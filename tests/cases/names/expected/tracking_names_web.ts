@@ -129,6 +129,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -468,9 +483,21 @@ export interface TrackerOptions {
   readonly onViolation?: (violation: Violation) => void;
 }
 
+const _TP_ARGS_1 = new Set<string>(["class_", "id", "type_"]);
+
 const _TP_ENUM_1 = new Set<unknown>(["a", "b"]);
 
 const _TP_TEXT_1 = "one of 'a', 'b'";
+
+const _TP_ARGS_2 = new Set<string>(["_1stPlace", "from_"]);
+
+const _TP_ARGS_3 = new Set<string>(["self", "isinstance"]);
+
+const _TP_ARGS_4 = new Set<string>(["caféCrème", "userNameFull"]);
+
+const _TP_ARGS_5 = new Set<string>(["orderId", "httpstatus"]);
+
+const _TP_ARGS_6 = new Set<string>(["tracker"]);
 
 const _TP_KEYS_1 = new Set<string>(["x"]);
 
@@ -514,6 +541,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const class_: unknown = _a["class_"];
       if (typeof class_ !== "string") {
         _tp.bad(_v, _e, "class", "a string", class_);
@@ -559,6 +587,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_2);
       const _1stPlace: unknown = _a["_1stPlace"];
       if (typeof _1stPlace !== "boolean") {
         _tp.bad(_v, _e, "1st Place", "a boolean", _1stPlace);
@@ -597,6 +626,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_3);
       const self: unknown = _a["self"];
       if (typeof self !== "string") {
         _tp.bad(_v, _e, "self", "a string", self);
@@ -631,6 +661,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_4);
       const caféCrème: unknown = _a["caféCrème"];
       if (typeof caféCrème !== "string") {
         _tp.bad(_v, _e, "Café Crème", "a string", caféCrème);
@@ -669,6 +700,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_5);
       const orderId: unknown = _a["orderId"];
       if (typeof orderId !== "string") {
         _tp.bad(_v, _e, "orderId", "a string", orderId);
@@ -706,6 +738,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_6);
       const tracker: unknown = _a["tracker"];
       if (tracker !== undefined && tracker !== null) {
         if (!_tp.isObject(tracker)) {

@@ -129,6 +129,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -514,6 +529,8 @@ const _TP_TEXT_1 = "a string matching '^[0-9]+\\\\.[0-9]+\\\\.[0-9]+$'";
 
 const _TP_KEYS_1 = new Set<string>(["App Version", "Build"]);
 
+const _TP_ARGS_1 = new Set<string>(["name", "coupon", "paymentMethod", "quantity", "rating", "total", "ratio", "gift", "always", "metadata", "tags", "sizes", "matrix", "products", "address", "emptyObject", "attributes", "settings", "payloads", "anonymousId_", "userId_"]);
+
 const _TP_RE_2 = new RegExp("^(?:^[A-Z0-9]{4,12}$)$", "u");
 
 const _TP_TEXT_2 = "a string matching '^[A-Z0-9]{4,12}$'";
@@ -549,6 +566,8 @@ const _TP_TEXT_8 = "a string matching '^[0-9]{5}$'";
 const _TP_KEYS_4 = new Set<string>(["Street", "Zip"]);
 
 const _TP_KEYS_5 = new Set<string>(["Theme", "Extra"]);
+
+const _TP_ARGS_2 = new Set<string>(["metadata", "products", "address", "attributes", "anonymousId_", "userId_"]);
 
 function _tpCheckObject1(_v: Violation[], _e: string, _path: string, _o: { readonly [key: string]: unknown }): void {
   let _x: unknown = _tp.own(_o, "App Version");
@@ -767,6 +786,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_1);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const name: unknown = _a["name"];
       if (typeof name !== "string") {
@@ -986,6 +1006,7 @@ export class Tracker {
     try {
       const _a: { readonly [key: string]: unknown } = Object(properties);
       const _v: Violation[] = [];
+      _tp.extra(_v, _e, _a, _TP_ARGS_2);
       const _ids = _t.ids(_v, _e, _a["anonymousId_"], _a["userId_"], false);
       const metadata: unknown = _a["metadata"];
       if (metadata === undefined || metadata === null) {

@@ -136,6 +136,21 @@ const _tp = {
     });
   },
 
+  /** Fields of an event's argument that the event does not have (Python refuses them). */
+  extra(v: Violation[], event: string, args: unknown, known: ReadonlySet<string>): void {
+    let keys: string[];
+    try {
+      keys = typeof args === "object" && args !== null ? Object.keys(args) : [];
+    } catch {
+      return; // an argument that cannot be listed: its fields are checked one by one
+    }
+    for (const key of keys) {
+      if (!known.has(key)) {
+        v.push({ event, path: key, kind: "unknown", expected: "an argument of the event", received: "a value" });
+      }
+    }
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
