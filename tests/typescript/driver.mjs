@@ -8,7 +8,13 @@ import { pathToFileURL } from "node:url";
 const [modulePath, scenarioPath] = process.argv.slice(2);
 const mod = await import(pathToFileURL(modulePath).href);
 const scenario = JSON.parse(readFileSync(scenarioPath, "utf8"));
-const SPECIAL = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, undefined: undefined };
+const SPECIAL = {
+  NaN: NaN,
+  Infinity: Infinity,
+  "-Infinity": -Infinity,
+  undefined: undefined,
+  Date: new Date(0), // an object, but not a plain one
+};
 
 function decode(v) {
   if (Array.isArray(v)) return v.map(decode);

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.skipif(
 SYSTEM = {"App Version": "1.2.3"}
 DESTS: dict[str, str | None] = {"rec": None, "other": None}
 SIGNED_UP = {"User Email": "e@x.io", "Plan": "pro"}
+DATE = {"$special": "Date"}
 
 
 def _run(
@@ -62,9 +63,10 @@ def test_a_free_form_object_takes_any_keys_and_a_closed_one_none(
         Call("Everything Happened", {**base, "Gift": True, "Closed Object": {}}),
         Call("Everything Happened", {**base, "Gift": True, "Closed Object": {"k": 1}}),
         Call("Everything Happened", {**base, "Gift": True, "Attributes": [1]}),
+        Call("Everything Happened", {**base, "Gift": True, "Attributes": DATE}),
     ]
     setup = Setup("dev", {"env": "dev"}, DESTS, calls, SYSTEM)
-    free_call, empty, closed, listed = _run(
+    free_call, empty, closed, listed, date = _run(
         js["full-client"], setup, server=False, identify=set()
     )["calls"]
     assert free_call["raised"] is None
@@ -82,7 +84,8 @@ def test_a_free_form_object_takes_any_keys_and_a_closed_one_none(
     assert listed["raised"] == [
         ["Everything Happened", "Attributes", "type", "an object"]
     ]
-    assert closed["calls"] == listed["calls"] == []
+    assert date["raised"] == listed["raised"]  # a Date is no plain object
+    assert closed["calls"] == listed["calls"] == date["calls"] == []
 
 
 @pytest.mark.parametrize("user", [None, "", 5])

@@ -94,7 +94,7 @@ class Checks:
             ]
         assert isinstance(t, ir.ObjectType)
         if t.fields is None:  # free-form: any values (keys are always strings here)
-            return [(f"!_tp.isObject({x})", bad)]
+            return [(f"!_tp.isPlainObject({x})", bad)]
         return [
             (f"!_tp.isObject({x})", bad),
             ("", f"{self.function(t)}(_v, _e, {path}, {x});"),

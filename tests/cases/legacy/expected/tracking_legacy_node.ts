@@ -144,6 +144,13 @@ const _tp = {
     }
   },
 
+  /** A plain object (`{...}`, `Object.create(null)`): what JSON and a free-form object are. */
+  isPlainObject(x: unknown): x is { readonly [key: string]: unknown } {
+    if (typeof x !== "object" || x === null) return false;
+    const prototype: unknown = Object.getPrototypeOf(x);
+    return prototype === Object.prototype || prototype === null;
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },

@@ -144,6 +144,13 @@ const _tp = {
     }
   },
 
+  /** A plain object (`{...}`, `Object.create(null)`): what JSON and a free-form object are. */
+  isPlainObject(x: unknown): x is { readonly [key: string]: unknown } {
+    if (typeof x !== "object" || x === null) return false;
+    const prototype: unknown = Object.getPrototypeOf(x);
+    return prototype === Object.prototype || prototype === null;
+  },
+
   isObject(x: unknown): x is { readonly [key: string]: unknown } {
     return typeof x === "object" && x !== null && !Array.isArray(x);
   },
@@ -718,7 +725,7 @@ function _tpCheckObject6(_v: Violation[], _e: string, _path: string, _o: { reado
   }
   _x = _tp.own(_o, "Extra");
   if (_x !== undefined && _x !== null) {
-    if (!_tp.isObject(_x)) {
+    if (!_tp.isPlainObject(_x)) {
       _tp.bad(_v, _e, _path + ".Extra", "an object", _x);
     }
   }
@@ -730,7 +737,7 @@ function _tpCheckObject6(_v: Violation[], _e: string, _path: string, _o: { reado
 function _tpCheckList6(_v: Violation[], _e: string, _path: string, _xs: readonly unknown[]): void {
   for (let _i = 0; _i < _xs.length; _i++) {
     const _x: unknown = _xs[_i];
-    if (!_tp.isObject(_x)) {
+    if (!_tp.isPlainObject(_x)) {
       _tp.bad(_v, _e, _path + "[" + _i + "]", "an object", _x);
     }
   }
@@ -901,7 +908,7 @@ export class Tracker {
       }
       const attributes: unknown = _a["attributes"];
       if (attributes !== undefined && attributes !== null) {
-        if (!_tp.isObject(attributes)) {
+        if (!_tp.isPlainObject(attributes)) {
           _tp.bad(_v, _e, "Attributes", "an object", attributes);
         }
       }
@@ -1025,7 +1032,7 @@ export class Tracker {
         _tpCheckObject4(_v, _e, "Address", address);
       }
       const attributes: unknown = _a["attributes"];
-      if (!_tp.isObject(attributes)) {
+      if (!_tp.isPlainObject(attributes)) {
         _tp.bad(_v, _e, "Attributes", "an object", attributes);
       }
       if (_v.length > 0) _t.judge(_v);
