@@ -234,6 +234,9 @@ def diff_command(
                 raise click.UsageError(
                     "give either OLD NEW or --against GIT_REF, not both"
                 )
+            if not against.strip():
+                # An unset variable (`--against "$BASE"`) must not compare with the index.
+                raise click.UsageError("--against needs a git revision")
             report = plan_diff.diff_revision(against, plan)
         elif len(plans) == 2:
             report = plan_diff.diff_files(plans[0], plans[1])
@@ -243,7 +246,8 @@ def diff_command(
         click.echo(str(exc), err=True)
         sys.exit(1)
     except plan_diff.PlanError as exc:
-        _print(exc.loaded.diagnostics)
+        for failed in exc.failed:  # both plans, when neither loads
+            _print(failed.diagnostics)
         sys.exit(1)
     click.echo(
         plan_diff.as_json(report) if as_json else plan_diff.table(report), nl=False

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,11 @@ from trackplan.plan.decode import Decoder
 from trackplan.plan.document import FEATURES, PlanDoc
 from trackplan.resolve import resolve
 from trackplan.targets import registry
+
+# A plan is read whole into memory: a larger file, or one that is not a regular file
+# (/dev/zero, a pipe), is refused before it is read (TP000).
+MAX_PLAN_BYTES = 10 * 1024 * 1024
+MAX_PLAN_TEXT = "10 MB"
 
 
 @dataclass(frozen=True)
@@ -81,13 +88,18 @@ def load_text(text: str, path: str) -> Loaded:
 def load(plan: str | Path) -> Loaded:
     """Read, decode and check the plan file at `plan`."""
     path = str(plan)
+    too_large = f"it is larger than {MAX_PLAN_TEXT}, the most a plan may be"
     try:
+        info = os.stat(plan)
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            return _unreadable("it is not a regular file", path)  # a directory: below
+        if info.st_size > MAX_PLAN_BYTES:
+            return _unreadable(too_large, path)
         data = Path(plan).read_bytes()
     except OSError as exc:
-        problem = exc.strerror or str(exc)
-        return Loaded(
-            None, None, [_error("TP000", f"cannot read the plan: {problem}", path)]
-        )
+        return _unreadable(exc.strerror or str(exc), path)
+    if len(data) > MAX_PLAN_BYTES:  # it grew after it was measured
+        return _unreadable(too_large, path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -97,6 +109,12 @@ def load(plan: str | Path) -> Loaded:
             [_error("TP001", f"the plan is not UTF-8 text ({exc.reason})", path)],
         )
     return load_text(text, path)
+
+
+def _unreadable(problem: str, path: str) -> Loaded:
+    return Loaded(
+        None, None, [_error("TP000", f"cannot read the plan: {problem}", path)]
+    )
 
 
 def _error(code: str, message: str, path: str, hint: str | None = None) -> Diagnostic:

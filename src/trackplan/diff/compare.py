@@ -7,10 +7,22 @@ code (an unused catalogue property, the workspace name) are reported as safe.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from trackplan import ir, pipeline
 from trackplan.diff.model import Change, Report
-from trackplan.diff.types import compare_properties, compare_property, show
+from trackplan.diff.types import (
+    Identifiers,
+    Prop,
+    compare_properties,
+    compare_property,
+    pair_renames,
+    renamed,
+    show,
+)
 from trackplan.plan.document import PlanDoc
+from trackplan.targets import registry
+from trackplan.targets.naming import NameRules
 
 Id = ir.Identity
 
@@ -153,9 +165,33 @@ def _date(value: object) -> str:
 # -- source level ---------------------------------------------------------------------
 
 
+class _Names:
+    """The identifiers plan names give in the generated code of one source, by the
+    naming rules of its target, old and new: names whose identifiers are equal under
+    every rule are the same method or argument to a caller."""
+
+    def __init__(self, old: ir.Source, new: ir.Source) -> None:
+        found = (registry.find(s.language, s.platform) for s in (old, new))
+        self.rules: tuple[NameRules, ...] = tuple(t.names for t in found if t)
+
+    def event(self, name: str) -> Hashable:
+        return tuple(r.method(name) for r in self.rules)
+
+    def argument(self, prop: Prop) -> Hashable:
+        # The argument, and the type declared for an enum or object (from its origin).
+        return tuple(
+            (r.argument(prop.name), r.type_name(prop.type.origin)) for r in self.rules
+        )
+
+    def arguments(self) -> Identifiers | None:
+        """None without a target's rules: then nothing is known to stay the same."""
+        return self.argument if self.rules else None
+
+
 def _source(old: ir.Source, new: ir.Source) -> list[Change]:
     subject = f"source {show(old.name)}"
     changes: list[Change] = []
+    names = _Names(old, new)
     for attr in ("platform", "language"):
         before, after = getattr(old, attr), getattr(new, attr)
         if before != after:
@@ -187,8 +223,14 @@ def _source(old: ir.Source, new: ir.Source) -> list[Change]:
     )
     old_events = {e.name: e for e in old.events}
     new_events = {e.name: e for e in new.events}
+    renames = pair_renames(old_events, new_events, names.event) if names.rules else {}
     for name, event in old_events.items():
-        if name not in new_events:
+        if name in renames:
+            # The same method in the generated code; the events arrive under a new name.
+            changes.append(
+                renamed("event-renamed", f"event {show(name)}", name, renames[name])
+            )
+        elif name not in new_events:
             changes.append(
                 Change("event-removed", f"event {show(name)}", "removed", True, True)
             )
@@ -196,12 +238,13 @@ def _source(old: ir.Source, new: ir.Source) -> list[Change]:
         same_platform = old.platform == new.platform
         changes += _event(
             event,
-            new_events[name],
+            new_events[renames.get(name, name)],
             same_platform,
             old.legacy_identity != new.legacy_identity,
+            names.arguments(),
         )
     for name in new_events:
-        if name not in old_events:
+        if name not in old_events and name not in renames.values():
             changes.append(
                 Change("event-added", f"event {show(name)}", "added", False, False)
             )
@@ -271,8 +314,13 @@ def _options(options: tuple[tuple[str, str], ...]) -> str:
 
 
 def _event(
-    old: ir.Event, new: ir.Event, same_platform: bool, mode_flip: bool
+    old: ir.Event,
+    new: ir.Event,
+    same_platform: bool,
+    mode_flip: bool,
+    identifiers: Identifiers | None,
 ) -> list[Change]:
+    """Every change of one event; an event renamed is compared under its old name."""
     subject = f"event {show(old.name)}"
     changes: list[Change] = []
     if old.description != new.description:
@@ -304,9 +352,13 @@ def _event(
     if old.page_name != new.page_name and old.page_name and new.page_name:
         detail = f"page name {show(old.page_name)} -> {show(new.page_name)}"
         changes.append(Change("page-name-changed", subject, detail, False, True))
-    changes += _properties(old, new, subject)
+    changes += _properties(old, new, subject, identifiers)
     changes += compare_properties(
-        old.user_properties, new.user_properties, subject, "user-property"
+        old.user_properties,
+        new.user_properties,
+        subject,
+        "user-property",
+        identifiers,
     )
     for group in old.groups:
         if group not in new.groups:
@@ -333,7 +385,9 @@ def _event(
     return changes
 
 
-def _properties(old: ir.Event, new: ir.Event, subject: str) -> list[Change]:
+def _properties(
+    old: ir.Event, new: ir.Event, subject: str, identifiers: Identifiers | None
+) -> list[Change]:
     """Parameters and pinned values; a move between the two is one change."""
     changes: list[Change] = []
     old_params = {p.name: p for p in old.properties}
@@ -380,6 +434,7 @@ def _properties(old: ir.Event, new: ir.Event, subject: str) -> list[Change]:
         [p for p in new.properties if p.name not in moved],
         subject,
         "property",
+        identifiers,
     )
     return changes
 

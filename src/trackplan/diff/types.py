@@ -8,12 +8,16 @@ are listed one by one in docs/diff.md.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 from trackplan import ir
 from trackplan.diff.model import Change
 
 Prop = ir.Property | ir.Field
+
+# The identifiers a plan name gives in generated code (in every target of a source); two
+# names with equal identifiers are the same method or argument to a caller.
+Identifiers = Callable[[Prop], Hashable]
 
 
 def show(value: object) -> str:
@@ -146,16 +150,64 @@ def _opt(value: object) -> str:
     return "none" if value is None else show(value)
 
 
+def pair_renames(
+    old: Iterable[str], new: Iterable[str], identifiers: Callable[[str], Hashable]
+) -> dict[str, str]:
+    """Names only in `old` paired with names only in `new` that give the same
+    identifiers: renamed on the wire, the same in the generated code. Old name -> new."""
+    old, new = list(old), list(new)
+    gone = [n for n in old if n not in new]
+    came = [n for n in new if n not in old]
+    pairs: dict[str, str] = {}
+    for name in gone:
+        key = identifiers(name)
+        match = next((n for n in came if identifiers(n) == key), None)
+        if match is not None:
+            pairs[name] = match
+            came.remove(match)
+    return pairs
+
+
+def renamed(kind: str, subject: str, old: str, new: str) -> Change:
+    """Consumers see another name; callers of the generated code see no change."""
+    detail = (
+        f"renamed on the wire: {show(old)} -> {show(new)}; "
+        "the generated API is unchanged"
+    )
+    return Change(kind, subject, detail, code=False, data=True)
+
+
 def compare_properties(
-    old: Sequence[Prop], new: Sequence[Prop], owner: str, noun: str
+    old: Sequence[Prop],
+    new: Sequence[Prop],
+    owner: str,
+    noun: str,
+    identifiers: Identifiers | None = None,
 ) -> list[Change]:
-    """Added, removed and changed properties (or object fields) of one owner."""
+    """Added, removed and changed properties (or object fields) of one owner.
+
+    With `identifiers` (for properties that are arguments of a generated method, not
+    for object fields or system properties, whose wire names are the keys callers
+    write), a property removed and one added that give the same identifiers are one
+    property renamed.
+    """
     changes: list[Change] = []
     before = {p.name: p for p in old}
     after = {p.name: p for p in new}
     label = noun.replace("-", " ")
+    renames: dict[str, str] = {}
+    if identifiers is not None:
+        ids = identifiers
+        renames = pair_renames(
+            before, after, lambda n: ids(before[n] if n in before else after[n])
+        )
     for name, prop in before.items():
         subject = f"{owner} {label} {show(name)}"
+        if name in renames:
+            other = after[renames[name]]
+            changes.append(renamed(f"{noun}-renamed", subject, name, other.name))
+            changes += compare_property(prop, other, subject)
+            continue
         if name not in after:
             # A caller passing it is refused; consumers stop receiving it.
             changes.append(
@@ -164,7 +216,7 @@ def compare_properties(
             continue
         changes += compare_property(prop, after[name], subject)
     for name, prop in after.items():
-        if name in before:
+        if name in before or name in renames.values():
             continue
         subject = f"{owner} {label} {show(name)}"
         if prop.required:
