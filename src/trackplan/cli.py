@@ -177,9 +177,17 @@ def status_command(
     """Find where each event's generated method is called; exit 1 if one is not."""
     root_map = _pairs(roots, "--root")
     glob_map = _pairs(globs, "--glob")
+    for pattern in (p for patterns in glob_map.values() for p in patterns):
+        problem = plan_status.pattern_problem(pattern)
+        if problem is not None:
+            raise click.BadParameter(f"{pattern!r}: {problem}", param_hint="--glob")
     loaded = pipeline.load(plan)
     if not loaded.ok or loaded.doc is None:
         _print(loaded.diagnostics)
+        if as_json:
+            click.echo(
+                plan_status.diagnostics_json(str(plan), loaded.diagnostics), nl=False
+            )
         sys.exit(1)
     known = [s.name for s in loaded.doc.sources]
     for name in [*only, *root_map, *glob_map]:

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.status.support import (
+    CALL_TREES,
     HERE,
     TREES,
     render_tree,
@@ -40,7 +41,7 @@ def _calls(tree: Path) -> dict[str, list[str]]:
     return {e["event"]: e["calls"] for e in source["events"]}
 
 
-@pytest.mark.parametrize("tree", TREES, ids=lambda p: p.name)
+@pytest.mark.parametrize("tree", CALL_TREES, ids=lambda p: p.name)
 def test_decoys_never_count(tree: Path) -> None:
     calls = _calls(tree)
     assert calls["Refund Issued"] == []

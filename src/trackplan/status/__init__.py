@@ -6,8 +6,10 @@ TypeScript with the TypeScript compiler's type checker (`typescript_calls.js`).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from trackplan import ir, pipeline
@@ -19,9 +21,12 @@ from trackplan.status.report import (
     StatusReport,
     UnknownCall,
     as_json,
+    diagnostics_json,
     table,
 )
 from trackplan.targets import registry
+
+pattern_problem = files.pattern_problem
 
 __all__ = [
     "EventStatus",
@@ -30,6 +35,8 @@ __all__ = [
     "StatusReport",
     "UnknownCall",
     "as_json",
+    "diagnostics_json",
+    "pattern_problem",
     "status",
     "table",
 ]
@@ -45,36 +52,61 @@ def status(
     """Find the calls of every source (or of those in `only`) of a plan without errors.
 
     A source's code is every file under its roots (default: the plan's directory)
-    that matches its globs (default: every file of its language).
+    that matches its globs (default: every file of its language). A root that is not a
+    directory, or a glob that cannot be used, is a problem of its source, which then
+    counts as failed: what its other roots hold is reported, the rest is unknown.
     """
     base = plan.parent if str(plan.parent) else Path(".")
+    every = list(pipeline.sources(loaded))
     results = []
-    for source in pipeline.sources(loaded):
+    for source in every:
         if only and source.name not in only:
             continue
         source_roots = list((roots or {}).get(source.name) or [base])
         patterns = list(
             (globs or {}).get(source.name) or files.DEFAULT_GLOBS[source.language]
         )
-        results.append(_source(source, base, source_roots, patterns))
+        # The other sources' generated modules: an import may name one of them.
+        others = [
+            base / s.output
+            for s in every
+            if s.language == source.language and s.name != source.name
+        ]
+        results.append(_source(source, base, source_roots, patterns, others))
     return StatusReport(str(plan), tuple(results))
 
 
 def _source(
-    source: ir.Source, base: Path, roots: list[Path], patterns: list[str]
+    source: ir.Source,
+    base: Path,
+    roots: list[Path],
+    patterns: list[str],
+    others: list[Path],
 ) -> SourceStatus:
     target = registry.find(source.language, source.platform)
     assert target is not None  # the plan checked
     method = {e.name: target.names.method(e.name) for e in source.events}
     generated = base / source.output
-    found = files.collect(roots, patterns, source.language)
-    found = [f for f in found if f.resolve() != generated.resolve()]
+    # A root as it was given, so the problem names what the user wrote.
+    problems = [f"root {r}: {message}" for r, message in files.unusable_roots(roots)]
+    problems += [
+        f"glob {p}: {message}"
+        for p in patterns
+        if (message := files.pattern_problem(p)) is not None
+    ]
+    failed = bool(problems)
+    found = files.collect(
+        [r for r in roots if r.is_dir()],
+        [p for p in patterns if files.pattern_problem(p) is None],
+        source.language,
+    )
+    own = generated.resolve()
+    found = [f for f in found if f.resolve() != own]
     calls: list[tuple[str, Site]] = []
-    problems: list[str] = []
-    failed = False
     if source.language == "python":
-        calls, problems = _python(found, base, generated)
-    else:
+        calls, python_problems = _python(found, base, generated, others)
+        problems += python_problems
+    elif found or not failed:
         try:
             ts_calls, ts_problems = typescript.find_calls(
                 found, generated, target.render(source), [base.resolve(), Path.cwd()]
@@ -87,7 +119,7 @@ def _source(
                 (c.method, Site(files.shown(c.path, base), c.line, c.col))
                 for c in ts_calls
             ]
-            problems = [f"{files.shown(p, base)}: {m}" for p, m in ts_problems]
+            problems += [f"{files.shown(p, base)}: {m}" for p, m in ts_problems]
     by_method: dict[str, list[Site]] = {}
     for name, site in calls:
         by_method.setdefault(name, []).append(site)
@@ -124,22 +156,46 @@ def _order(site: Site) -> tuple[str, int, int]:
 
 
 def _python(
-    found: list[Path], base: Path, generated: Path
+    found: list[Path], base: Path, generated: Path, others: list[Path]
 ) -> tuple[list[tuple[str, Site]], list[str]]:
     # Module names are paths below the directory common to the plan and every file,
-    # so an import is matched however deep the package sits.
+    # so an import is matched however deep the package sits. Paths are taken as found
+    # (absolute, symlinks not resolved), so a symlink is read where it sits in the tree.
     anchor = Path(
-        os.path.commonpath([os.path.abspath(p) for p in [base, generated, *found]])
+        os.path.commonpath(
+            [os.path.abspath(p) for p in [base, generated, *others, *found]]
+        )
     )
-    relative_generated = PurePosixPath(files.shown(generated, anchor))
-    finder = python.Finder(anchor, relative_generated)
-    for path in found:
-        finder.add(path)
-    sites = [
-        (c.method, Site(files.shown(anchor / c.path, base), c.line, c.col))
-        for c in finder.run()
-    ]
+    finder = python.Finder(
+        anchor,
+        PurePosixPath(files.shown(generated, anchor)),
+        [PurePosixPath(files.shown(o, anchor)) for o in others],
+    )
+    with _no_cyclic_gc():
+        for path in found:
+            finder.add(path)
+        sites = [
+            (c.method, Site(files.shown(anchor / c.path, base), c.line, c.col))
+            for c in finder.run()
+        ]
     problems = [
-        f"{files.shown(anchor / p.path, base)}: {p.message}" for p in finder.problems
+        p.message
+        if p.path is None
+        else f"{files.shown(anchor / p.path, base)}: {p.message}"
+        for p in finder.problems
     ]
     return sites, problems
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the syntax trees of every file are held at
+    once and hold no cycles, and the collector's passes over them grew with the tree
+    (a 10,000-file tree took 1.7 times longer with them)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

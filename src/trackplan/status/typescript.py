@@ -27,7 +27,22 @@ class TsCall:
 def find_calls(
     files: list[Path], generated: Path, generated_text: str | None, search: list[Path]
 ) -> tuple[list[TsCall], list[tuple[Path, str]]]:
-    """Calls of the Tracker generated at `generated` among `files`, and problems."""
+    """Calls of the Tracker generated at `generated` among `files`, and problems.
+
+    A file whose name is not valid UTF-8 cannot be named to Node: it is a problem.
+    """
+    problems: list[tuple[Path, str]] = []
+    named = []
+    for f in files:
+        if _utf8(str(f)):
+            named.append(f)
+        else:
+            problems.append((f, "not analysed: its name is not valid UTF-8"))
+    if not _utf8(str(generated)):
+        raise AnalysisError(
+            f"the TypeScript analysis failed: the generated file's path, {generated}, "
+            "is not valid UTF-8"
+        )
     node = shutil.which("node")
     if node is None:
         raise AnalysisError(
@@ -35,7 +50,7 @@ def find_calls(
         )
     script = resources.files("trackplan.status").joinpath("typescript_calls.js")
     request = {
-        "files": [str(f) for f in files],
+        "files": [str(f) for f in named],
         "generated": str(generated),
         "generatedText": generated_text,
         "searchPaths": [str(p) for p in search],
@@ -48,6 +63,8 @@ def find_calls(
             input=json.dumps(request),
             capture_output=True,
             text=True,
+            encoding="utf-8",
+            errors="replace",
             check=False,
         )
     try:
@@ -68,5 +85,13 @@ def find_calls(
         )
         for c in answer["calls"]
     ]
-    problems = [(Path(p["path"]), str(p["message"])) for p in answer["problems"]]
+    problems += [(Path(p["path"]), str(p["message"])) for p in answer["problems"]]
     return calls, problems
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -12,9 +12,20 @@
 // Tracker, is reported as unknown: the plan no longer has that event. Comments and
 // strings hold no call expressions, so they never count. `generatedText` stands in for
 // the file on disk, so the report follows the plan, not a stale generated file.
+//
+// A file of the request that does not parse, cannot be read, or is too deeply nested
+// for the compiler is a problem; the rest are still analysed. The syntax tree is
+// visited with an explicit stack, so a deep expression never overflows this script.
 "use strict";
 
 const path = require("path");
+
+const TOO_DEEP = "not analysed: too deeply nested";
+
+function describe(error) {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return TOO_DEEP;
+  return `not analysed: ${error && error.message ? error.message : String(error)}`;
+}
 
 function loadTypeScript(request) {
   const candidates = [];
@@ -57,6 +68,9 @@ function main(request) {
   };
   const host = ts.createCompilerHost(options, true);
   const same = (a) => path.resolve(a) === generated;
+  const files = new Set(request.files.map((f) => path.resolve(f)));
+  // Files the compiler could not parse at all (its parser overflowed): why.
+  const unparsed = new Map();
   if (typeof request.generatedText === "string") {
     const text = request.generatedText;
     const getSourceFile = host.getSourceFile.bind(host);
@@ -69,7 +83,15 @@ function main(request) {
     const readFile = host.readFile.bind(host);
     host.readFile = (name) => (same(name) ? text : readFile(name));
   }
-  const files = request.files.map((f) => path.resolve(f));
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, language, onError, fresh) => {
+    try {
+      return parse(name, language, onError, fresh);
+    } catch (error) {
+      unparsed.set(path.resolve(name), describe(error));
+      return ts.createSourceFile(name, "", language, true);
+    }
+  };
   const program = ts.createProgram([...files, generated], options, host);
   const checker = program.getTypeChecker();
   const problems = [];
@@ -141,14 +163,16 @@ function main(request) {
     return undefined;
   }
 
-  for (const sf of program.getSourceFiles()) {
-    const own = files.includes(path.resolve(sf.fileName));
-    if (sf.isDeclarationFile || same(sf.fileName) || !own) continue;
+  // Every Tracker call in one file, its nodes visited in order with an explicit stack.
+  function callsIn(sf) {
+    const found = [];
     const record = (node, method, known) => {
       const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-      calls.push({ path: sf.fileName, line: line + 1, col: character + 1, method, known });
+      found.push({ path: sf.fileName, line: line + 1, col: character + 1, method, known });
     };
-    const visit = (node) => {
+    const pending = [sf];
+    while (pending.length > 0) {
+      const node = pending.pop();
       if (ts.isCallExpression(node)) {
         const access = calleeName(node.expression);
         let method = declaredMember(checker.getResolvedSignature(node));
@@ -168,9 +192,48 @@ function main(request) {
           record(node, access.name, false);
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
+      const children = [];
+      ts.forEachChild(node, (child) => {
+        children.push(child);
+      });
+      for (let i = children.length - 1; i >= 0; i -= 1) pending.push(children[i]);
+    }
+    return found;
+  }
+
+  const seen = new Set();
+  for (const sf of program.getSourceFiles()) {
+    const file = path.resolve(sf.fileName);
+    if (sf.isDeclarationFile || same(sf.fileName) || !files.has(file)) continue;
+    seen.add(file);
+    if (unparsed.has(file)) {
+      problems.push({ path: sf.fileName, message: unparsed.get(file) });
+      continue;
+    }
+    const syntax = program.getSyntacticDiagnostics(sf);
+    if (syntax.length > 0) {
+      // As in Python: a file that does not parse is a problem, and is not read.
+      const first = syntax[0];
+      const { line, character } = sf.getLineAndCharacterOfPosition(first.start || 0);
+      const text = ts.flattenDiagnosticMessageText(first.messageText, " ");
+      problems.push({
+        path: sf.fileName,
+        message: `not parsed: line ${line + 1}, col ${character + 1}: ${text}`,
+      });
+      continue;
+    }
+    try {
+      calls.push(...callsIn(sf));
+    } catch (error) {
+      // The checker recursed too deep on this file (or failed on it): the file is a
+      // problem, the others are still analysed.
+      problems.push({ path: sf.fileName, message: describe(error) });
+    }
+  }
+  for (const file of files) {
+    if (!seen.has(file) && !same(file)) {
+      problems.push({ path: file, message: "not read" });
+    }
   }
   return { calls, problems };
 }
