@@ -133,9 +133,10 @@ def sources(
 
 
 @contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: generation makes many objects and no cycles
-    worth collecting, and the collector's passes over them grow with the plan."""
+def paused_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: generating (and `status` parsing every file)
+    makes many objects and no cycles worth collecting, and the collector's passes over
+    them grow with the input (docs/benchmarks.md)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -151,7 +152,7 @@ def generate(
     force_features: Sequence[str] = (),
 ) -> Generated:
     """Render the files of every source, or of the sources named in `only`."""
-    with _no_cyclic_gc():
+    with paused_cyclic_gc():
         return _generate(plan, only, force_features)
 
 

@@ -6,10 +6,8 @@ TypeScript with the TypeScript compiler's type checker (`typescript_calls.js`).
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from trackplan import ir, pipeline
@@ -171,7 +169,7 @@ def _python(
         PurePosixPath(files.shown(generated, anchor)),
         [PurePosixPath(files.shown(o, anchor)) for o in others],
     )
-    with _no_cyclic_gc():
+    with pipeline.paused_cyclic_gc():
         for path in found:
             finder.add(path)
         sites = [
@@ -185,17 +183,3 @@ def _python(
         for p in finder.problems
     ]
     return sites, problems
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: the syntax trees of every file are held at
-    once and hold no cycles, and the collector's passes over them grew with the tree
-    (a 10,000-file tree took 1.7 times longer with them)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
