@@ -551,6 +551,42 @@ class BrokenMapping(dict):  # type: ignore[type-arg]
         raise RuntimeError("cannot list keys")
 
 
+def test_one_call_reports_at_most_100_violations_and_counts_the_rest(
+    types_: ModuleType, log: list, caplog: pytest.LogCaptureFixture
+) -> None:
+    reported: list[Any] = []
+    t = make(
+        types_, log, env="prod", system_properties=SYSTEM, on_violation=reported.append
+    )
+    with caplog.at_level(logging.ERROR, logger="trackplan"):
+        t.everything_happened(
+            name="n",
+            payment_method="card",
+            quantity=1,
+            total=1.0,
+            gift=True,
+            tags=[None] * 1000,
+            user_id_="u",
+        )
+    assert len(reported) == 100
+    assert [v.path for v in reported[:2]] == ["Tags[0]", "Tags[1]"]
+    assert "Everything Happened: 900 more violations not reported" in caplog.text
+    assert [c[1] for c in rec(log)] == ["log_event"]
+    # strict mode raises them all
+    strict = make(types_, log, env="dev", system_properties=SYSTEM)
+    with pytest.raises(types_.TrackingPlanViolation) as exc:
+        strict.everything_happened(
+            name="n",
+            payment_method="card",
+            quantity=1,
+            total=1.0,
+            gift=True,
+            tags=[None] * 1000,
+            user_id_="u",
+        )
+    assert len(exc.value.violations) == 1000
+
+
 def test_prod_reports_a_huge_int_and_sends_the_event(
     types_: ModuleType, log: list
 ) -> None:

@@ -274,6 +274,23 @@ def test_an_argument_field_the_event_does_not_have_is_unknown(
         ]
 
 
+def test_one_call_reports_at_most_100_violations(js: dict[str, Path]) -> None:
+    # a client has no anonymous id argument: ANON is dropped for it
+    args = {"Name": "n", "Payment Method": "card", "Quantity": 1, "Total": 1}
+    args |= {"Gift": True, "Tags": [None] * 1000, ANON: "a"}
+    prod = Setup(
+        "prod", {"env": "prod"}, DESTS, [Call("Everything Happened", args)], SYSTEM
+    )
+    for module, server in ((js["full-client"], False), (js["full-server"], True)):
+        [call] = _run(module, prod, server=server, identify=set())["calls"]
+        assert len(call["violations"]) == 100
+        assert call["violations"][0][1] == "Tags[0]"
+        assert [c[:2] for c in call["calls"]] == [
+            ["rec", "logEvent"],
+            ["other", "logEvent"],
+        ]
+
+
 def test_an_unknown_env_throws_even_for_prod_code(js: dict[str, Path]) -> None:
     setup = Setup("bad", {"env": "production"}, DESTS, [], SYSTEM)
     result = _run(js["full-client"], setup, server=False, identify=set())

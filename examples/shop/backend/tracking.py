@@ -128,6 +128,7 @@ _TP_PROTOCOL_ONLY = (
     "check_identity",
 )
 _TP_ENVS = ("dev", "staging", "prod")
+_TP_MAX_REPORTED = 100  # violations reported for one call; the rest are counted
 
 
 def _tp_method(obj: object, name: str) -> Callable[..., Any] | None:
@@ -428,11 +429,17 @@ class _TpCore:
         return None
 
     def _tp_judge(self, v: list[Violation]) -> None:
-        """Strict: raise every violation at once. Otherwise report each one."""
+        """Strict: raise every violation at once. Otherwise report each one, up to
+        _TP_MAX_REPORTED for one call (a list of a million bad items must not become a
+        million log lines), then one line that says how many more there were."""
         if self._tp_strict:
             raise TrackingPlanViolation(v)
-        for violation in v:
+        for violation in v[:_TP_MAX_REPORTED]:
             self._tp_report(violation)
+        if len(v) > _TP_MAX_REPORTED:
+            more = len(v) - _TP_MAX_REPORTED
+            log = _tp_log.error if self._tp_prod else _tp_log.warning
+            log("trackplan: %s: %d more violations not reported", v[0].event, more)
 
     def _tp_report(self, violation: Violation) -> None:
         handler = self._tp_on_violation

@@ -179,6 +179,7 @@ const _TP_METHODS: readonly string[] = [
   "unidentify",
 ];
 const _TP_ENVS: readonly string[] = ["dev", "staging", "prod"];
+const _TP_MAX_REPORTED = 100; // violations reported for one call; the rest are counted
 
 interface _TpOptions {
   readonly env: Env;
@@ -331,9 +332,18 @@ class _TpCore {
   }
 
   /** Strict: throw every violation at once. Otherwise report each one. */
+  /**
+   * Strict: throw every violation at once. Otherwise report each one, up to
+   * _TP_MAX_REPORTED for one call (a list of a million bad items must not become a
+   * million log lines), then one line that says how many more there were.
+   */
   judge(v: Violation[]): void {
     if (this.strict) throw new TrackingPlanViolationError(v);
-    for (const violation of v) this.report(violation);
+    for (const violation of v.slice(0, _TP_MAX_REPORTED)) this.report(violation);
+    if (v.length > _TP_MAX_REPORTED) {
+      const text = "trackplan: " + v[0]!.event + ": " + String(v.length - _TP_MAX_REPORTED);
+      (this.prod ? console.error : console.warn)(text + " more violations not reported");
+    }
   }
 
   report(violation: Violation): void {
