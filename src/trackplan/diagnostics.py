@@ -17,7 +17,7 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, order=True)
 class Span:
-    """A position in a plan file, 1-based as editors show it."""
+    """A position in a file (a plan, or code `status` read), 1-based as editors show it."""
 
     path: str
     line: int

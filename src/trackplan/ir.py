@@ -7,6 +7,7 @@ its actions in call order and its identity rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Union
@@ -76,6 +77,16 @@ class ObjectType:
 Type = Union[StringType, IntType, FloatType, BoolType, AnyType, ListType, ObjectType]
 
 
+def walk(t: Type) -> Iterator[Type]:
+    """`t` and every type inside it, inner types first."""
+    if isinstance(t, ListType):
+        yield from walk(t.items)
+    elif isinstance(t, ObjectType):
+        for f in t.fields or ():
+            yield from walk(f.type)
+    yield t
+
+
 @dataclass(frozen=True)
 class Property:
     """An event parameter: a wire name, a type and whether it must be given."""
@@ -130,6 +141,11 @@ class Event:
 
     def has(self, action: str) -> bool:
         return action in self.actions
+
+    @property
+    def sends_properties(self) -> bool:
+        """Whether an action of the event sends its properties (log_event, page, revenue)."""
+        return any(a in self.actions for a in ("log_event", "log_page", "log_revenue"))
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,11 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from trackplan.diagnostics import Diagnostic, Severity
+from trackplan.diagnostics import Diagnostic, Severity, Span
 
-
-@dataclass(frozen=True)
-class Site:
-    """A call site: file (relative to the plan's directory), line and column."""
-
-    path: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
+# A call site: file (relative to the plan's directory), line and column, written
+# `path:line:col` like a plan diagnostic's position.
+Site = Span
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ are frozen in this file instead of read from the running interpreter:
 from __future__ import annotations
 
 from trackplan import naming
+from trackplan.targets import naming as names
 
 KEYWORDS = frozenset(
     "False None True and as assert async await break class continue def del elif else "
@@ -59,13 +60,7 @@ RESERVED = KEYWORDS | BUILTINS | MODULE_NAMES
 
 
 def _adjust(identifier: str) -> str:
-    if not identifier:
-        return identifier
-    if identifier[0].isdigit():
-        return "_" + identifier
-    if identifier in RESERVED:
-        return identifier + "_"
-    return identifier
+    return names.adjust(identifier, RESERVED)
 
 
 def method_name(event: str) -> str:
@@ -92,10 +87,7 @@ ANONYMOUS_ID = "anonymous_id_"
 USER_ID = "user_id_"
 AMOUNT = "amount"
 
-_SCOPE_PREFIX = {"property": "", "user": "User", "system": "System"}
-
 
 def origin_type_name(origin: tuple[str, ...]) -> str:
     """The type declared for an enum or object, from where it is defined in the plan."""
-    scope, *names = origin
-    return type_name(_SCOPE_PREFIX.get(scope, ""), *names)
+    return type_name(*names.origin_parts(origin))

@@ -92,7 +92,7 @@ def render(source: ir.Source) -> str:
                 adapters[kind] = _adapter_class(body)
     declared: dict[ir.Type, None] = {}
     for t in _all_types(source):
-        for inner in types.walk(t):
+        for inner in ir.walk(t):
             if types.is_named(inner):
                 declared.setdefault(inner, None)
     blocks += [types.declaration(t) for t in declared]
@@ -402,8 +402,7 @@ def _event_doc(event: ir.Event) -> list[str]:
 
 def _payloads(event: ir.Event, source: ir.Source, indent: str) -> list[str]:
     lines: list[str] = []
-    sends_props = any(event.has(a) for a in ("log_event", "log_page", "log_revenue"))
-    if sends_props:
+    if event.sends_properties:
         lines += _dict("_p", event.properties, event.pinned, indent)
         if source.system_properties:
             lines.append(f"{indent}_p.update(self._tp_system)")

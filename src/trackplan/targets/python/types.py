@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from trackplan import ir
 from trackplan.targets.python import literals, naming
 from trackplan.targets.python.emit import bracket
@@ -42,16 +40,6 @@ def annotation(t: ir.Type) -> str:
     if isinstance(t, ir.ObjectType):
         return FREE_OBJECT
     return "object"
-
-
-def walk(t: ir.Type) -> Iterator[ir.Type]:
-    """`t` and every type inside it, inner types first."""
-    if isinstance(t, ir.ListType):
-        yield from walk(t.items)
-    elif isinstance(t, ir.ObjectType):
-        for f in t.fields or ():
-            yield from walk(f.type)
-    yield t
 
 
 def declaration(t: ir.Type, name: str | None = None) -> list[str]:

@@ -14,6 +14,7 @@ are frozen in this file:
 from __future__ import annotations
 
 from trackplan import naming
+from trackplan.targets import naming as names
 
 # ECMAScript reserved words, strict-mode reserved words, and TypeScript's contextual
 # keywords (kept out so generated code reads unambiguously in every position).
@@ -51,13 +52,7 @@ RESERVED = KEYWORDS | GLOBALS | MODULE_NAMES
 
 
 def _adjust(identifier: str) -> str:
-    if not identifier:
-        return identifier
-    if identifier[0].isdigit():
-        return "_" + identifier
-    if identifier in RESERVED:
-        return identifier + "_"
-    return identifier
+    return names.adjust(identifier, RESERVED)
 
 
 def method_name(event: str) -> str:
@@ -85,10 +80,7 @@ USER_ID = "userId_"
 AMOUNT = "amount"
 SYSTEM_PROPERTIES = "systemProperties"
 
-_SCOPE_PREFIX = {"property": "", "user": "User", "system": "System"}
-
 
 def origin_type_name(origin: tuple[str, ...]) -> str:
     """The type declared for an enum or object, from where it is defined in the plan."""
-    scope, *names = origin
-    return type_name(_SCOPE_PREFIX.get(scope, ""), *names)
+    return type_name(*names.origin_parts(origin))

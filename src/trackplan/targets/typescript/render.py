@@ -85,7 +85,7 @@ def render(source: ir.Source) -> str:
         blocks += [runtime_text(f).splitlines() for f in ["adapters.ts", *files]]
     declared: dict[ir.Type, None] = {}
     for t in _all_types(source):
-        for inner in types.walk(t):
+        for inner in ir.walk(t):
             if types.is_named(inner):
                 declared.setdefault(inner, None)
     blocks += [types.declaration(t) for t in declared]
@@ -420,7 +420,7 @@ def _event_doc(event: ir.Event) -> list[str]:
 
 def _payloads(event: ir.Event, source: ir.Source, indent: str) -> list[str]:
     lines: list[str] = []
-    if any(event.has(a) for a in ("log_event", "log_page", "log_revenue")):
+    if event.sends_properties:
         lines += _object("_p", event.properties, event.pinned, indent)
         if source.system_properties:
             lines.append(f"{indent}Object.assign(_p, _t.system);")

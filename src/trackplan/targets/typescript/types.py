@@ -8,8 +8,6 @@ index signature written inline; an object whose `properties` are `{}` admits no 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from trackplan import ir
 from trackplan.targets.typescript import literals, naming
 
@@ -47,16 +45,6 @@ def annotation(t: ir.Type) -> str:
     if isinstance(t, ir.ObjectType):
         return FREE_OBJECT
     return "unknown"
-
-
-def walk(t: ir.Type) -> Iterator[ir.Type]:
-    """`t` and every type inside it, inner types first."""
-    if isinstance(t, ir.ListType):
-        yield from walk(t.items)
-    elif isinstance(t, ir.ObjectType):
-        for f in t.fields or ():
-            yield from walk(f.type)
-    yield t
 
 
 def enum_literal(data: object) -> str:

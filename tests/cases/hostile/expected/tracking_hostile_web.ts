@@ -178,6 +178,7 @@ const _TP_METHODS: readonly string[] = [
   "revenue",
   "unidentify",
 ];
+const _TP_ANY_METHOD: readonly string[] = _TP_METHODS.concat(["make"]);
 const _TP_ENVS: readonly string[] = ["dev", "staging", "prod"];
 const _TP_MAX_REPORTED = 100; // violations reported for one call; the rest are counted
 
@@ -273,7 +274,7 @@ class _TpCore {
       }
       // An object with no method of the protocol (a vendor SDK object no adapter took,
       // say) would silently receive nothing.
-      if (_TP_METHODS.concat(["make"]).every((m) => _tpMethod(obj, m) === null)) {
+      if (_TP_ANY_METHOD.every((m) => _tpMethod(obj, m) === null)) {
         problems.push({
           event: "",
           path: name,
